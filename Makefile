@@ -1,0 +1,47 @@
+# Jugendhilfe-Portal — every target sets itself up: a fresh machine needs only
+# Python >= 3.11 and make. Targets delegate to tasks.py (invoke) where natural.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+INVOKE := $(BIN)/invoke
+
+.DEFAULT_GOAL := help
+.PHONY: help install build publish serve test lint clean
+
+help:
+	@echo "make serve    Vorschau mit Live-Reload auf http://127.0.0.1:8000"
+	@echo "make build    Entwicklungs-Build nach output/"
+	@echo "make publish  Produktions-Build (publishconf.py) nach output/"
+	@echo "make test     alle Tests"
+	@echo "make lint     ruff"
+	@echo "make install  nur die virtuelle Umgebung .venv anlegen"
+	@echo "make clean    output/ und Caches löschen"
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --editable ".[test]"
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+build: install
+	$(INVOKE) build
+
+publish: install
+	$(INVOKE) publish
+
+serve: install
+	$(INVOKE) serve
+
+test: install
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check .
+
+clean:
+	rm -rf output .pelican-cache .pytest_cache
+	find . -name __pycache__ -not -path './.venv/*' -prune -exec rm -rf {} +

@@ -1,0 +1,125 @@
+"""Settings for development builds (`make build`, `make serve`).
+
+All settings live here; publishconf.py imports this file and overrides only what
+differs in production. Every plugin reads its settings from one dict below.
+"""
+
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+
+# --- Site -----------------------------------------------------------------------------
+SITENAME = "Jugendamt Musterstadt"
+SITESUBTITLE = "Pressemitteilungen und Mitteilungen für den Jugendhilfeausschuss"
+SITEURL = ""
+RELATIVE_URLS = False
+PATH = "content"
+OUTPUT_PATH = "output"
+TIMEZONE = "Europe/Berlin"
+DEFAULT_LANG = "de"
+DEFAULT_DATE_FORMAT = "%Y-%m-%d"  # display dates come from the german_dates plugin
+
+# The publishing authority: shown in the footer, the press contact default, feed author.
+AUTHORITY = {
+    "name": "Jugendamt Musterstadt",
+    "department": "Fachbereich Kinder, Jugend und Familie",
+    "street": "Rathausplatz 1",
+    "postcode": "12345",
+    "city": "Musterstadt",
+    "phone": "0123 456-0",
+    "email": "jugendamt@musterstadt.example",
+    "press_contact": "Pressestelle der Stadt Musterstadt, Tel. 0123 456-7890, "
+    "presse@musterstadt.example",
+    "accessibility_email": "barrierefreiheit@musterstadt.example",
+}
+
+# --- Plugins --------------------------------------------------------------------------
+PLUGIN_PATHS = [str(ROOT / "plugins")]
+PLUGINS = ["content_model", "german_dates", "topic_pages"]
+
+CONTENT_MODEL = {
+    "topics_file": "topics.toml",
+}
+GERMAN_DATES = {
+    "locale": "de_DE",
+}
+TOPIC_PAGES = {
+    "index_save_as": "themen/index.html",
+    "index_url": "themen/",
+    "topic_save_as": "themen/{key}/index.html",
+    "topic_url": "themen/{key}/",
+}
+
+# --- Theme ----------------------------------------------------------------------------
+THEME = str(ROOT / "theme")
+THEME_STATIC_DIR = "theme"
+JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}
+# The theme's German UI strings, all in one file, available as `ui.<key>`.
+JINJA_GLOBALS = {"ui": tomllib.loads((ROOT / "theme" / "strings.toml").read_text("utf-8"))}
+# Summaries are plain text (the content contract); never rendered as Markdown.
+FORMATTED_FIELDS = []
+# Static pages linked from every page's footer, by slug (shown when the page exists).
+FOOTER_PAGES = ["impressum", "datenschutz", "barrierefreiheit", "leichte-sprache", "kontakt"]
+MAIN_MENU = [
+    ("Pressemitteilungen", "pressemitteilungen/"),
+    ("Ausschussmitteilungen", "ausschussmitteilungen/"),
+    ("Themen", "themen/"),
+    ("Archiv", "archiv/"),
+]
+HOME_LATEST_COUNT = 5
+
+# --- URLs (lower-case ASCII; slugs come from the content_model plugin) ------------------
+# ARTICLE_PATHS and PAGE_PATHS are derived from the content model by its plugin.
+USE_FOLDER_AS_CATEGORY = False
+ARTICLE_URL = "{category}/{date:%Y}/{slug}/"
+ARTICLE_SAVE_AS = ARTICLE_URL + "index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = PAGE_URL + "index.html"
+CATEGORY_URL = "{slug}/"
+CATEGORY_SAVE_AS = CATEGORY_URL + "index.html"
+YEAR_ARCHIVE_URL = "archiv/{date:%Y}/"
+YEAR_ARCHIVE_SAVE_AS = YEAR_ARCHIVE_URL + "index.html"
+ARCHIVES_URL = "archiv/"
+ARCHIVES_SAVE_AS = ARCHIVES_URL + "index.html"
+NOTFOUND_URL = "404.html"
+NOTFOUND_SAVE_AS = "404.html"
+DIRECT_TEMPLATES = ["index", "archives", "notfound"]
+DRAFT_URL = "entwurf/{category}/{date:%Y}/{slug}/"
+DRAFT_SAVE_AS = DRAFT_URL + "index.html"
+DRAFT_PAGE_URL = "entwurf/{slug}/"
+DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_URL + "index.html"
+# Not part of the site: per-author, category and tag index pages.
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
+
+DEFAULT_PAGINATION = 10
+PAGINATED_TEMPLATES = {"category": None, "topic": None, "period_archives": None}
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/seite/{number}/", "{base_name}/seite/{number}/index.html"),
+)
+
+STATIC_PATHS = ["files", "images"]
+
+# --- Feeds: written by a project plugin later; Pelican's own feeds stay off -------------
+FEED_ALL_ATOM = None
+FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = None
+CATEGORY_FEED_RSS = None
+TAG_FEED_ATOM = None
+TAG_FEED_RSS = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+TRANSLATION_FEED_RSS = None
+
+# --- Development --------------------------------------------------------------------
+DELETE_OUTPUT_DIRECTORY = False
+WITH_FUTURE_DATES = True
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False

@@ -1,0 +1,74 @@
+"""Pelican signal handlers of the content model plugin."""
+
+from __future__ import annotations
+
+import logging
+
+from pelican import signals
+from pelican.generators import ArticlesGenerator, PagesGenerator
+
+from . import model
+from .problems import ContentError
+from .reader import ContentModelReader
+from .site_checks import skipped_file_problems, stray_file_problems, url_problems
+from .state import BuildState
+
+logger = logging.getLogger(__name__)
+
+DEFAULTS = {
+    "topics_file": "topics.toml",
+}
+
+
+def configure(pelican) -> None:
+    """Merge the plugin's defaults; derive the content folders from the model."""
+    settings = pelican.settings
+    settings["CONTENT_MODEL"] = {**DEFAULTS, **settings.get("CONTENT_MODEL", {})}
+    for key in settings["CONTENT_MODEL"].keys() - DEFAULTS.keys():
+        logger.warning("content_model: unknown setting %r in CONTENT_MODEL", key)
+    settings["ARTICLE_PATHS"] = [t.folder for t in model.ITEM_TYPES]
+    settings["PAGE_PATHS"] = [model.PAGE.folder]
+
+
+def install_reader(readers) -> None:
+    for extension in ContentModelReader.file_extensions:
+        readers.reader_classes[extension] = ContentModelReader
+
+
+def start_build(generator) -> None:
+    """Load the topics once per build and hand the state to the readers."""
+    if isinstance(generator, ArticlesGenerator):
+        generator.context["content_model"] = BuildState.start(generator.settings)
+    state = generator.context.get("content_model")
+    for reader in generator.readers.readers.values():
+        if isinstance(reader, ContentModelReader):
+            reader.state = state
+    generator.context["DOCUMENT_TYPES"] = model.DOCUMENT_TYPES
+
+
+def report_problems(generators) -> None:
+    """Stop the build, before anything is written, if any content has a problem."""
+    articles = next(g for g in generators if isinstance(g, ArticlesGenerator))
+    pages = next(g for g in generators if isinstance(g, PagesGenerator))
+    state: BuildState = articles.context["content_model"]
+    generated = articles.context["generated_content"]
+    problems = list(state.vocabulary_problems)
+    problems += skipped_file_problems(generated, state)
+    problems += stray_file_problems(state.content_root, set(generated))
+    problems += url_problems(_all_contents(articles, pages))
+    if problems:
+        raise ContentError(problems)
+
+
+def _all_contents(articles, pages):
+    return (
+        articles.articles + articles.translations + articles.hidden_articles
+        + articles.drafts + pages.pages + pages.hidden_pages + pages.draft_pages
+    )
+
+
+def register() -> None:
+    signals.initialized.connect(configure)
+    signals.readers_init.connect(install_reader)
+    signals.generator_init.connect(start_build)
+    signals.all_generators_finalized.connect(report_problems)

@@ -1,0 +1,77 @@
+"""A Markdown reader that checks every file against the content model first.
+
+A file with problems is not read; its problems are recorded for the report at the end
+of reading (see plugin.report_problems), so that all problems are shown at once.
+"""
+
+from __future__ import annotations
+
+import os
+
+from pelican.readers import MarkdownReader
+from pelican.urlwrappers import Category, Tag
+
+from . import model
+from .attachments import Attachment
+from .header import SourceFile, read_source
+from .site_checks import outside_folders_problem
+from .slugs import german_slug
+from .state import BuildState
+from .validation import validate
+from .values import parse_date, split_list
+
+
+class InvalidContent(Exception):
+    """A content file has problems; they are in BuildState.file_problems."""
+
+
+class ContentModelReader(MarkdownReader):
+    state: BuildState | None = None  # set by the plugin for each build
+
+    def read(self, source_path):
+        relative = os.path.relpath(source_path, self.state.content_root).replace(os.sep, "/")
+        source, problem = read_source(source_path)
+        doctype = model.doctype_for_path(relative)
+        problems = [problem] if problem else []
+        if source and not doctype:
+            problems = [outside_folders_problem(source_path)]
+        elif source:
+            problems = validate(source, doctype, self.state.vocabulary, self.state.content_root)
+        self.state.file_problems[relative] = problems
+        if problems:
+            raise InvalidContent(f"{len(problems)} Problem(e), siehe Bericht am Ende")
+        content, metadata = super().read(source_path)
+        metadata.update(self._model_metadata(source, doctype, metadata))
+        return content, metadata
+
+    def _model_metadata(self, source: SourceFile, doctype: model.DocumentType, metadata):
+        derived = {
+            "doctype": doctype,
+            "template": doctype.template,
+            "header_lines": {f.key: f.line for f in source.fields},
+        }
+        if "slug" not in metadata:
+            derived["slug"] = german_slug(metadata["title"])
+        if not doctype.is_item:
+            return derived
+        derived["category"] = Category(doctype.folder, self.settings)
+        derived["tags"] = self._topic_tags(source.get("tags").value)
+        derived["attachments"] = [
+            Attachment.from_content(path, self.state.content_root)
+            for path in split_list(source.get("attachments").value if source.get("attachments")
+                                   else "")
+        ]
+        if meeting := source.get("meeting"):
+            derived["meeting"] = parse_date(meeting.value)
+        return derived
+
+    def _topic_tags(self, value: str) -> list[Tag]:
+        topics = dict.fromkeys(self.state.vocabulary.resolve(name) for name in split_list(value))
+        return [topic_tag(topic, self.settings) for topic in topics]
+
+
+def topic_tag(topic, settings) -> Tag:
+    """A Pelican tag for a topic: named by its label, addressed by its key."""
+    tag = Tag(topic.label, settings)
+    tag.slug = topic.key
+    return tag

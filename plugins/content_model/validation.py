@@ -1,0 +1,146 @@
+"""Checks of one content file's header against its document type."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+from . import model
+from .header import HeaderField, SourceFile
+from .model import DocumentType, FieldKind
+from .problems import Problem, quoted
+from .topics import TopicVocabulary
+from .values import SLUG_RE, parse_date, parse_datetime, split_list
+
+
+def validate(source: SourceFile, doctype: DocumentType, vocabulary: TopicVocabulary,
+             content_root: Path) -> list[Problem]:
+    """Every problem of a file's header; an empty list when it is fine."""
+    problems = _field_name_problems(source, doctype)
+    for field in doctype.required_fields:
+        if source.get(field.key) is None:
+            problems.append(Problem(source.path, 1, (
+                f"Pflichtfeld {quoted(field.name)} fehlt. Ergänzen Sie im Kopf der Datei "
+                f"eine Zeile wie „{field.name}: {field.example}“."
+            )))
+    for header_field in source.fields:
+        field = doctype.field(header_field.key)
+        if field:
+            problems += _value_problems(source.path, header_field, field, vocabulary, content_root)
+    if source.get("image") and not source.get("imagealt"):
+        problems.append(Problem(source.path, source.get("image").line, (
+            "Zum Bild fehlt der Alternativtext. Ergänzen Sie „ImageAlt: …“ mit einer kurzen "
+            "Beschreibung dessen, was auf dem Bild zu sehen ist."
+        )))
+    return problems
+
+
+def _field_name_problems(source: SourceFile, doctype: DocumentType) -> list[Problem]:
+    problems, seen = [], set()
+    for header_field in source.fields:
+        if header_field.key in seen:
+            problems.append(Problem(source.path, header_field.line, (
+                f"Das Feld {quoted(header_field.name)} steht doppelt im Kopf. "
+                "Löschen Sie eine der beiden Zeilen."
+            )))
+        seen.add(header_field.key)
+        if doctype.field(header_field.key) is None:
+            problems.append(Problem(source.path, header_field.line,
+                                    _unknown_field_message(header_field.name, doctype)))
+    return problems
+
+
+def _unknown_field_message(name: str, doctype: DocumentType) -> str:
+    owners = [t.label_plural for t in model.DOCUMENT_TYPES if t.field(name)]
+    if owners:
+        return (f"Das Feld {quoted(name)} gibt es bei {doctype.label_plural} nicht, nur bei "
+                f"{' und '.join(owners)}. Löschen Sie die Zeile oder prüfen Sie den Ordner.")
+    names = {f.name.lower(): f.name for f in doctype.fields}
+    close = difflib.get_close_matches(name.lower(), names, n=1, cutoff=0.6)
+    hint = f" Meinten Sie {quoted(names[close[0]])}?" if close else ""
+    allowed = ", ".join(f.name for f in doctype.fields)
+    return f"Unbekanntes Feld {quoted(name)}.{hint} Erlaubt sind: {allowed}."
+
+
+def _value_problems(path, header_field: HeaderField, field: model.Field,
+                    vocabulary: TopicVocabulary, content_root: Path) -> list[Problem]:
+    value = header_field.value
+    if not value:
+        return [Problem(path, header_field.line, (
+            f"Das Feld {quoted(field.name)} ist leer. Tragen Sie einen Wert ein "
+            f"(z. B. „{field.name}: {field.example}“) oder löschen Sie die Zeile."
+        ))]
+    check = _CHECKS.get(field.kind)
+    messages = check(value, field, vocabulary, content_root) if check else []
+    return [Problem(path, header_field.line, message) for message in messages]
+
+
+def _check_datetime(value, field, *_):
+    if parse_datetime(value):
+        return []
+    return [f"{quoted(value)} ist kein gültiges Datum für {quoted(field.name)}. Schreiben Sie "
+            "JJJJ-MM-TT oder JJJJ-MM-TT HH:MM, z. B. 2025-03-14 oder 2025-03-14 10:30."]
+
+
+def _check_date(value, field, *_):
+    if parse_date(value):
+        return []
+    return [f"{quoted(value)} ist kein gültiges Datum für {quoted(field.name)}. Schreiben Sie "
+            "JJJJ-MM-TT, z. B. 2025-02-07."]
+
+
+def _check_status(value, *_):
+    if value in model.STATUSES:
+        return []
+    return [f"Unbekannter Status {quoted(value)}. Erlaubt sind: "
+            f"{', '.join(model.STATUSES)} (draft = Entwurf, hidden = nicht in Listen)."]
+
+
+def _check_slug(value, *_):
+    if SLUG_RE.match(value):
+        return []
+    return [f"Die Adresse (Slug) {quoted(value)} ist ungültig: nur Kleinbuchstaben a–z, Ziffern "
+            "und einzelne Bindestriche, ä→ae, ö→oe, ü→ue, ß→ss (z. B. fruehe-hilfen-2025)."]
+
+
+def _check_topics(value, field, vocabulary: TopicVocabulary, _root):
+    messages = []
+    for name in split_list(value):
+        if vocabulary.resolve(name):
+            continue
+        suggestion = vocabulary.suggest(name)
+        hint = f" Meinten Sie {quoted(suggestion.label)}?" if suggestion else ""
+        messages.append(f"Das Thema {quoted(name)} ist unbekannt.{hint} Erlaubt sind die Themen "
+                        "aus topics.toml (Schlüssel, Name oder Alias).")
+    return messages
+
+
+def _check_attachments(value, field, _vocabulary, content_root: Path):
+    return [m for p in split_list(value) for m in _check_file(p, "files", "Anhang", content_root)]
+
+
+def _check_image(value, field, _vocabulary, content_root: Path):
+    return _check_file(value, "images", "Bild", content_root)
+
+
+def _check_file(relative: str, folder: str, noun: str, content_root: Path) -> list[str]:
+    if not relative.startswith(f"{folder}/"):
+        return [f"{noun} {quoted(relative)}: Der Pfad muss mit {folder}/ beginnen und ab dem "
+                f"Inhaltsordner gelten, z. B. {folder}/2025/dokument.pdf."]
+    target = (content_root / relative).resolve()
+    if not target.is_relative_to(content_root.resolve() / folder) or not target.is_file():
+        return [f"{noun} {quoted(relative)} nicht gefunden. Legen Sie die Datei unter "
+                f"content/{relative} ab oder korrigieren Sie den Pfad (Groß-/Kleinschreibung "
+                "beachten)."]
+    return []
+
+
+_CHECKS = {
+    FieldKind.DATETIME: _check_datetime,
+    FieldKind.DATE: _check_date,
+    FieldKind.STATUS: _check_status,
+    FieldKind.SLUG: _check_slug,
+    FieldKind.TOPICS: _check_topics,
+    FieldKind.ATTACHMENTS: _check_attachments,
+    FieldKind.IMAGE: _check_image,
+}

@@ -1,0 +1,11 @@
+from pelicanconf import *  # noqa: F403 — production overrides only
+
+SITEURL = "https://jugendamt.musterstadt.example"
+RELATIVE_URLS = False
+
+DELETE_OUTPUT_DIRECTORY = True
+# Embargo (Sperrfrist): items dated in the future are not published yet.
+WITH_FUTURE_DATES = False
+# Drafts are never written in production.
+DRAFT_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
