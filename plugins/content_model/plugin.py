@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import logging
+import sys
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
-from . import model
+from . import model, quiet_logging
 from .problems import ContentError
 from .reader import ContentModelReader
 from .site_checks import skipped_file_problems, stray_file_problems, url_problems
@@ -28,6 +29,7 @@ def configure(pelican) -> None:
         logger.warning("content_model: unknown setting %r in CONTENT_MODEL", key)
     settings["ARTICLE_PATHS"] = [t.folder for t in model.ITEM_TYPES]
     settings["PAGE_PATHS"] = [model.PAGE.folder]
+    quiet_logging.install()
 
 
 def install_reader(readers) -> None:
@@ -57,7 +59,9 @@ def report_problems(generators) -> None:
     problems += stray_file_problems(state.content_root, set(generated))
     problems += url_problems(_all_contents(articles, pages))
     if problems:
-        raise ContentError(problems)
+        error = ContentError(problems)
+        print(error.report(), file=sys.stderr)
+        raise error
 
 
 def _all_contents(articles, pages):

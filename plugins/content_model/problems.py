@@ -25,8 +25,12 @@ class ContentError(Exception):
         noun = "Problem" if count == 1 else "Probleme"
         super().__init__(
             f"{count} {noun} in den Inhalten – der Build wurde abgebrochen, "
-            "nichts wurde veröffentlicht:\n" + "\n".join(str(p) for p in self.problems)
+            "nichts wurde veröffentlicht."
         )
+
+    def report(self) -> str:
+        """One `path:line: message` line per problem."""
+        return "\n".join(str(p) for p in self.problems)
 
 
 def display_path(path: str) -> str:

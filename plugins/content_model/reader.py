@@ -14,15 +14,12 @@ from pelican.urlwrappers import Category, Tag
 from . import model
 from .attachments import Attachment
 from .header import SourceFile, read_source
+from .quiet_logging import InvalidContent
 from .site_checks import outside_folders_problem
 from .slugs import german_slug
 from .state import BuildState
 from .validation import validate
 from .values import parse_date, split_list
-
-
-class InvalidContent(Exception):
-    """A content file has problems; they are in BuildState.file_problems."""
 
 
 class ContentModelReader(MarkdownReader):

@@ -15,6 +15,6 @@ GERMAN_REPLACEMENTS = (
 
 
 def german_slug(text: str) -> str:
-    """The slug of a German title, e.g. "Frühe Hilfen für Familien" → "fruehe-hilfen-fuer-familien"."""
+    """The slug of a German title: "Frühe Hilfen für Familien" → "fruehe-hilfen-fuer-familien"."""
     composed = unicodedata.normalize("NFC", text)
     return slugify(composed, replacements=GERMAN_REPLACEMENTS)

@@ -129,6 +129,6 @@ def _name_clashes(topics: list[Topic], path: str, text: str) -> list[Problem]:
 
 
 def _line_of_table(text: str, key: str) -> int:
-    pattern = re.compile(rf'^\s*\[\s*"?{re.escape(key)}"?\s*\]', re.MULTILINE)
+    pattern = re.compile(rf'^[ \t]*\[[ \t]*"?{re.escape(key)}"?[ \t]*\]', re.MULTILINE)
     match = pattern.search(text)
     return text.count("\n", 0, match.start()) + 1 if match else 1

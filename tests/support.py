@@ -1,0 +1,72 @@
+"""Helpers for tests that run real, tiny Pelican builds (as Pelican's own tests do)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from pelican import Pelican
+from pelican.settings import read_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "content"
+SITE = FIXTURES / "site"
+INVALID = FIXTURES / "invalid"
+
+
+def get_settings(content: Path, output: Path, conf: str = "pelicanconf.py", **overrides) -> dict:
+    return read_settings(
+        str(ROOT / conf),
+        override={"PATH": str(content), "OUTPUT_PATH": str(output), **overrides},
+    )
+
+
+def build(content: Path, output: Path, conf: str = "pelicanconf.py", **overrides) -> Path:
+    """Build `content` into `output` in-process; returns the output folder."""
+    Pelican(get_settings(content, output, conf, **overrides)).run()
+    return output
+
+
+def copy_site(target: Path, *cases: str, base: Path = SITE) -> Path:
+    """A copy of the valid fixture site plus the named invalid cases, at their paths."""
+    shutil.copytree(base, target)
+    for case in cases:
+        destination = target / case
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(INVALID / case, destination)
+    return target
+
+
+def run_pelican(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """The `pelican` command line, as editors and CI run it."""
+    return subprocess.run(
+        [sys.executable, "-m", "pelican", *args],
+        cwd=cwd, capture_output=True, text=True, timeout=120,
+    )
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def page(output: Path, url: str) -> BeautifulSoup:
+    """The parsed HTML of a site URL such as "/themen/ki/"."""
+    relative = url.strip("/")
+    file = output / relative / "index.html" if not relative.endswith(".html") else output / relative
+    return soup(file)
+
+
+def item_links(document: BeautifulSoup) -> list[str]:
+    """The item URLs a list page shows, in order."""
+    return [a["href"] for a in document.select(".teaser__title a")]
+
+
+def all_pages_of(output: Path, url: str) -> list[BeautifulSoup]:
+    """A paginated list and all its following pages."""
+    pages = [page(output, url)]
+    while (link := pages[-1].select_one('a[rel="next"]')) is not None:
+        pages.append(page(output, link["href"]))
+    return pages

@@ -1,0 +1,76 @@
+"""Bad content fails the build with `path:line: message`; no file is silently skipped."""
+
+import pytest
+from content_model.problems import ContentError
+from support import ROOT, build, copy_site, run_pelican
+
+# (case file under tests/content/invalid, line, part of the German message)
+CASES = [
+    ("pressemitteilungen/unknown_topic.md", 3,
+     "Das Thema „Kinderschtz“ ist unbekannt. Meinten Sie „Kinderschutz“?"),
+    ("pressemitteilungen/missing_summary.md", 1, "Pflichtfeld „Summary“ fehlt."),
+    ("pressemitteilungen/impossible_date.md", 2,
+     "„2025-02-30 10:00“ ist kein gültiges Datum für „Date“."),
+    ("pressemitteilungen/german_date_format.md", 2, "Schreiben Sie JJJJ-MM-TT"),
+    ("pressemitteilungen/misspelled_field_name.md", 5,
+     "Unbekanntes Feld „Subtitel“. Meinten Sie „Subtitle“?"),
+    ("pressemitteilungen/notice_field_in_press_release.md", 5,
+     "Das Feld „Meeting“ gibt es bei Pressemitteilungen nicht, nur bei Ausschussmitteilungen."),
+    ("ausschussmitteilungen/notice_without_meeting.md", 1, "Pflichtfeld „Meeting“ fehlt."),
+    ("pressemitteilungen/missing_attachment.md", 5,
+     "Anhang „files/gibt-es-nicht.pdf“ nicht gefunden."),
+    ("pressemitteilungen/unknown_status.md", 5, "Unbekannter Status „entwurf“."),
+    ("pressemitteilungen/latin1_encoded.md", 1, "nicht UTF-8-kodiert"),
+    ("pressemitteilungen/duplicate_slug.md", 5,
+     "Die Adresse /pressemitteilungen/2025/kurze-adresse/ ist schon vergeben"),
+    ("pages/page_with_reserved_slug.md", 2, "Die Adresse /themen/ ist für die Website"),
+    ("stray_markdown_at_root.md", 1, "liegt außerhalb der Inhaltsordner"),
+    ("pressemitteilung/folder_name_typo.md", 1, "liegt außerhalb der Inhaltsordner"),
+    ("pressemitteilungen/word_document_instead_of_markdown.docx", 1,
+     "Nur Markdown-Dateien (.md) werden veröffentlicht"),
+]
+
+
+@pytest.mark.parametrize(("case", "line", "message"), CASES, ids=[c[0] for c in CASES])
+def test_each_problem_names_file_line_and_what_to_do(tmp_path, case, line, message):
+    content = copy_site(tmp_path / "content", case)
+    with pytest.raises(ContentError) as caught:
+        build(content, tmp_path / "output")
+    reported = [str(p) for p in caught.value.problems]
+    expected_prefix = f"{content / case}:{line}: "
+    assert any(r.startswith(expected_prefix) and message in r for r in reported), reported
+    assert not (tmp_path / "output").exists(), "nothing may be written when content is bad"
+
+
+def test_all_problems_are_reported_in_one_run(tmp_path):
+    cases = [c[0] for c in CASES]
+    content = copy_site(tmp_path / "content", *cases)
+    with pytest.raises(ContentError) as caught:
+        build(content, tmp_path / "output")
+    files = {p.path for p in caught.value.problems}
+    assert files >= {str(content / c) for c in cases if c != "pressemitteilungen/duplicate_slug.md"}
+
+
+def test_command_line_exits_non_zero_and_prints_path_line_message(tmp_path):
+    content = copy_site(tmp_path / "content", "pressemitteilungen/unknown_topic.md",
+                        "pressemitteilungen/impossible_date.md")
+    result = run_pelican(str(content), "-s", str(ROOT / "publishconf.py"), "-o",
+                         str(tmp_path / "out"),
+                         cwd=tmp_path)
+    assert result.returncode == 1
+    output = result.stdout + result.stderr
+    assert "content/pressemitteilungen/unknown_topic.md:3: Das Thema „Kinderschtz“" in output
+    assert "content/pressemitteilungen/impossible_date.md:2: „2025-02-30 10:00“" in output
+    assert "2 Probleme in den Inhalten" in output
+
+
+def test_missing_topics_file_fails_the_build(tmp_path):
+    content = copy_site(tmp_path / "content")
+    (content / "topics.toml").unlink()
+    with pytest.raises(ContentError) as caught:
+        build(content, tmp_path / "output")
+    assert any("topics.toml fehlt" in str(p) for p in caught.value.problems)
+
+
+def test_a_bom_and_crlf_line_endings_are_fine(site_output):
+    assert (site_output / "pressemitteilungen/2025/mit-bom-und-crlf/index.html").is_file()
