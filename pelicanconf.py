@@ -23,6 +23,8 @@ DEFAULT_DATE_FORMAT = "%Y-%m-%d"  # display dates come from the german_dates plu
 # The publishing authority: shown in the footer, the press contact default, feed author.
 AUTHORITY = {
     "name": "Jugendamt Musterstadt",
+    # The authority's domain: part of every feed entry id and calendar UID, never changed.
+    "domain": "jugendamt.musterstadt.example",
     "department": "Fachbereich Kinder, Jugend und Familie",
     "street": "Rathausplatz 1",
     "postcode": "12345",
@@ -36,7 +38,8 @@ AUTHORITY = {
 
 # --- Plugins --------------------------------------------------------------------------
 PLUGIN_PATHS = [str(ROOT / "plugins")]
-PLUGINS = ["content_model", "german_dates", "topic_pages"]
+# Order matters: topic_pages and feeds read what content_model put into the context.
+PLUGINS = ["content_model", "german_dates", "topic_pages", "feeds", "meeting_calendar"]
 
 CONTENT_MODEL = {
     "topics_file": "topics.toml",
@@ -49,6 +52,20 @@ TOPIC_PAGES = {
     "index_url": "themen/",
     "topic_save_as": "themen/{key}/index.html",
     "topic_url": "themen/{key}/",
+}
+FEEDS = {
+    "folder": "feeds",
+    "max_entries": 50,
+    "preview_site_url": "http://127.0.0.1:8000",
+    "tag_authority": AUTHORITY["domain"],
+    "page_save_as": "feeds/index.html",
+    "page_url": "feeds/",
+}
+MEETING_CALENDAR = {
+    "save_as": "termine/jugendhilfeausschuss.ics",
+    "name": "Sitzungen des Jugendhilfeausschusses – Jugendamt Musterstadt",
+    "preview_site_url": FEEDS["preview_site_url"],
+    "uid_domain": AUTHORITY["domain"],
 }
 
 # --- Theme ----------------------------------------------------------------------------
@@ -106,7 +123,7 @@ PAGINATION_PATTERNS = (
 
 STATIC_PATHS = ["files", "images"]
 
-# --- Feeds: written by a project plugin later; Pelican's own feeds stay off -------------
+# --- Feeds are written by the feeds plugin (feedgen); Pelican's own feeds stay off -------
 FEED_ALL_ATOM = None
 FEED_ALL_RSS = None
 CATEGORY_FEED_ATOM = None

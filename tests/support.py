@@ -15,6 +15,8 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "content"
 SITE = FIXTURES / "site"
 INVALID = FIXTURES / "invalid"
+WITHHELD = FIXTURES / "withheld"  # a draft, a hidden and embargoed items, each with a marker
+MARKERS = ("Zitronenfalter", "Admiral", "Schwalbenschwanz", "Trauermantel")
 
 
 def get_settings(content: Path, output: Path, conf: str = "pelicanconf.py", **overrides) -> dict:
@@ -30,13 +32,20 @@ def build(content: Path, output: Path, conf: str = "pelicanconf.py", **overrides
     return output
 
 
-def copy_site(target: Path, *cases: str, base: Path = SITE) -> Path:
-    """A copy of the valid fixture site plus the named invalid cases, at their paths."""
-    shutil.copytree(base, target)
+def copy_site(target: Path, *cases: str, cases_from: Path = INVALID) -> Path:
+    """A copy of the valid fixture site plus the named case files, at their paths."""
+    shutil.copytree(SITE, target)
     for case in cases:
         destination = target / case
         destination.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(INVALID / case, destination)
+        shutil.copy(cases_from / case, destination)
+    return target
+
+
+def site_with_withheld_items(target: Path) -> Path:
+    """The fixture site plus every file of tests/content/withheld."""
+    shutil.copytree(SITE, target)
+    shutil.copytree(WITHHELD, target, dirs_exist_ok=True)
     return target
 
 

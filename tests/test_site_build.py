@@ -157,7 +157,7 @@ def test_home_shows_latest_of_each_type_and_the_topics(site_output):
 def test_static_page_at_its_slug_and_linked_from_the_footer(site_output):
     assert page(site_output, "/impressum/").select_one("h1").get_text() == "Impressum"
     footer_links = [a["href"] for a in page(site_output, "/").select(".service-nav a")]
-    assert footer_links == ["/impressum/"]
+    assert footer_links == ["/feeds/", "/impressum/"]
 
 
 def test_every_page_has_skip_link_landmarks_and_no_inline_script(site_output):

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from urllib.parse import urlparse
+
+from content_model.visibility import public_items
+from pelican import signals
+from pelican.generators import Generator
+
+from .calendar import build_calendar, meetings_of
+
+logger = logging.getLogger(__name__)
+
+DEFAULTS = {
+    "save_as": "termine/sitzungen.ics",
+    "name": "Sitzungen des Jugendhilfeausschusses",
+    "preview_site_url": "http://127.0.0.1:8000",
+    "uid_domain": "",  # the domain in every event UID; never change it once published
+}
+NOTICE_TYPE = "ausschussmitteilung"
+
+
+def settings_of(settings: dict) -> dict:
+    return {**DEFAULTS, **settings.get("MEETING_CALENDAR", {})}
+
+
+class MeetingCalendarGenerator(Generator):
+    def generate_context(self) -> None:
+        self.config = settings_of(self.settings)
+        items = public_items(self.context["articles"], self.settings["TIMEZONE"])
+        notices = [a for a in items if a.doctype.key == NOTICE_TYPE]
+        self.meetings = meetings_of(notices)
+        self.context["MEETING_CALENDAR_URL"] = self.config["save_as"]
+
+    def generate_output(self, _writer) -> None:
+        site_url = (self.settings.get("SITEURL") or self.config["preview_site_url"]).rstrip("/")
+        domain = self.config["uid_domain"] or urlparse(site_url).hostname
+        data = build_calendar(self.meetings, self.config["name"], site_url, domain)
+        path = Path(self.output_path) / self.config["save_as"]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        logger.info('Writing "%s"', path)
+
+
+def get_generators(_pelican):
+    return MeetingCalendarGenerator
+
+
+def register() -> None:
+    signals.get_generators.connect(get_generators)

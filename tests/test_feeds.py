@@ -1,0 +1,289 @@
+"""Feeds (RSS 2.0 and Atom) and the meeting calendar, from real builds."""
+
+import re
+from datetime import date
+from email.utils import parsedate_to_datetime
+
+import feedparser
+import pytest
+from bs4 import BeautifulSoup
+from feeds.html import absolute_html
+from icalendar import Calendar
+from lxml import etree
+from support import MARKERS, SITE, build, copy_site, page, site_with_withheld_items
+
+ATOM_NS = {"a": "http://www.w3.org/2005/Atom"}
+BASE = "http://127.0.0.1:8000"
+
+
+@pytest.fixture(scope="module")
+def output(tmp_path_factory):
+    """The fixture site plus a draft, a hidden and two embargoed items (development build)."""
+    root = tmp_path_factory.mktemp("feeds")
+    return build(site_with_withheld_items(root / "content"), root / "output")
+
+
+def feed_files(output):
+    return sorted((output / "feeds").rglob("*.xml"))
+
+
+def rss(output, key):
+    return etree.parse(str(output / f"feeds/{key}.rss.xml")).getroot()
+
+
+def atom(output, key):
+    return etree.parse(str(output / f"feeds/{key}.atom.xml")).getroot()
+
+
+def test_every_expected_feed_exists_in_both_formats(output):
+    keys = {"alle", "pressemitteilungen", "ausschussmitteilungen"} | {
+        f"themen/{key}" for key in ("kinderschutz", "ki", "finanzierung", "fruehe-hilfen",
+                                    "digitalisierung")}
+    for key in keys:
+        assert (output / f"feeds/{key}.rss.xml").is_file(), key
+        assert (output / f"feeds/{key}.atom.xml").is_file(), key
+    assert len(feed_files(output)) == 2 * len(keys)
+
+
+def test_feedparser_reads_every_feed_without_errors(output):
+    for file in feed_files(output):
+        parsed = feedparser.parse(file.read_bytes())
+        assert parsed.bozo == 0, (file, parsed.get("bozo_exception"))
+        assert parsed.version in ("rss20", "atom10"), file
+
+
+def test_rss_channel_has_absolute_self_link_and_page_link(output):
+    channel = rss(output, "themen/ki").find("channel")
+    self_link = channel.find("{http://www.w3.org/2005/Atom}link")
+    assert self_link.get("rel") == "self"
+    assert self_link.get("href") == f"{BASE}/feeds/themen/ki.rss.xml"
+    assert self_link.get("type") == "application/rss+xml"
+    assert channel.findtext("link") == f"{BASE}/themen/ki/"
+    assert channel.findtext("language") == "de"
+
+
+def test_atom_feed_has_its_own_self_link_id_and_alternate(output):
+    root = atom(output, "pressemitteilungen")
+    self_link = root.find("a:link[@rel='self']", ATOM_NS)
+    assert self_link.get("href") == f"{BASE}/feeds/pressemitteilungen.atom.xml"
+    assert self_link.get("type") == "application/atom+xml"
+    alternate = root.find("a:link[@rel='alternate']", ATOM_NS)
+    assert alternate.get("href") == f"{BASE}/pressemitteilungen/"
+    assert root.findtext("a:id", namespaces=ATOM_NS) == f"{BASE}/feeds/pressemitteilungen.atom.xml"
+    assert root.findtext("a:author/a:name", namespaces=ATOM_NS) == "Jugendamt Musterstadt"
+
+
+def test_ids_are_unique_tag_uris(output):
+    for file in feed_files(output):
+        root = etree.parse(str(file)).getroot()
+        ids = [e.text for e in root.iter("guid", "{http://www.w3.org/2005/Atom}id")
+               if e.getparent().tag in ("item", "{http://www.w3.org/2005/Atom}entry")]
+        assert len(ids) == len(set(ids)), file
+        assert all(re.fullmatch(r"tag:[a-z.]+,\d{4}-\d{2}-\d{2}:\S+\.md", i) for i in ids), ids
+
+
+def test_rss_guids_are_not_permalinks(output):
+    for guid in rss(output, "alle").iter("guid"):
+        assert guid.get("isPermaLink") == "false"
+
+
+def entries_by_link(root):
+    return {e.find("a:link", ATOM_NS).get("href"): e.findtext("a:id", namespaces=ATOM_NS)
+            for e in root.findall("a:entry", ATOM_NS)}
+
+
+def test_entry_id_survives_a_title_and_slug_edit(tmp_path):
+    first = build(SITE, tmp_path / "first")
+    content = copy_site(tmp_path / "content")
+    source = content / "pressemitteilungen/2025/press_release_with_alias_and_case_tags.md"
+    source.write_text(source.read_text(encoding="utf-8").replace(
+        "Title: Kinderschutz und KI", "Title: Kinderschutz und KI (korrigiert)\nSlug: neu"),
+        encoding="utf-8")
+    second = build(content, tmp_path / "second")
+    press = f"{BASE}/pressemitteilungen/2025"
+    before = entries_by_link(atom(first, "alle"))[f"{press}/kinderschutz-und-ki/"]
+    after = entries_by_link(atom(second, "alle"))[f"{press}/neu/"]
+    assert before == after
+
+
+def test_attachments_are_enclosures_with_type_and_length_in_both_formats(output):
+    size = str((SITE / "files/bericht.pdf").stat().st_size)
+    url = f"{BASE}/files/bericht.pdf"
+    enclosures = rss(output, "alle").findall(".//item/enclosure")
+    assert [(e.get("url"), e.get("length"), e.get("type")) for e in enclosures] == [
+        (url, size, "application/pdf")]
+    links = atom(output, "alle").findall(".//a:entry/a:link[@rel='enclosure']", ATOM_NS)
+    assert [(e.get("href"), e.get("length"), e.get("type")) for e in links] == [
+        (url, size, "application/pdf")]
+
+
+def test_atom_entries_have_no_enclosure_disguised_as_alternate_link(output):
+    """feedgen 1.0 drops rel/type/length of entry links: an attachment must not appear
+    as a plain <link href> (which readers take for the entry's web page)."""
+    for entry in atom(output, "alle").findall("a:entry", ATOM_NS):
+        plain = [link for link in entry.findall("a:link", ATOM_NS) if link.get("rel") is None]
+        assert len(plain) == 1 and not plain[0].get("href").endswith(".pdf")
+
+
+def test_entries_are_newest_first_with_berlin_offsets(output):
+    published = [parsedate_to_datetime(e.text) for e in rss(output, "alle").iter("pubDate")]
+    assert published == sorted(published, reverse=True)
+    assert {re.search(r"[+-]\d{4}$", e.text).group() for e in rss(output, "alle").iter("pubDate")} \
+        <= {"+0100", "+0200"}
+    atom_times = [e.text for e in atom(output, "alle").iter("{http://www.w3.org/2005/Atom}published")]
+    assert atom_times == sorted(atom_times, reverse=True)
+    assert all(t.endswith(("+01:00", "+02:00")) for t in atom_times)
+    winter = [t for t in atom_times if t.startswith("2025-03-14")]
+    assert winter == ["2025-03-14T11:15:00+01:00"]
+
+
+def test_feed_updated_is_the_newest_entry(output):
+    root = atom(output, "alle")
+    updated = [e.text for e in root.iter("{http://www.w3.org/2005/Atom}updated")]
+    assert updated[0] == max(updated[1:])
+    channel = rss(output, "alle").find("channel")
+    newest_item = max(parsedate_to_datetime(e.text) for e in channel.iter("pubDate"))
+    assert parsedate_to_datetime(channel.findtext("lastBuildDate")) >= newest_item
+
+
+def test_content_is_full_html_with_absolute_links(output):
+    for entry in atom(output, "alle").findall("a:entry", ATOM_NS):
+        html = BeautifulSoup(entry.findtext("a:content", namespaces=ATOM_NS), "html.parser")
+        assert html.find("p"), "full content, not only the summary"
+        for element in html.select("[href], [src]"):
+            assert (element.get("href") or element.get("src")).startswith("http"), element
+    kurze = [e for e in atom(output, "alle").findall("a:entry", ATOM_NS)
+             if e.find("a:link", ATOM_NS).get("href").endswith("/kurze-adresse/")][0]
+    content = kurze.findtext("a:content", namespaces=ATOM_NS)
+    assert f'href="{BASE}/ausschussmitteilungen/2025/bericht-zum-kinderschutz/"' in content
+    assert f'href="{BASE}/files/bericht.pdf"' in content
+
+
+def test_topics_are_categories_with_the_topic_scheme(output):
+    entry = [e for e in atom(output, "alle").findall("a:entry", ATOM_NS)
+             if e.find("a:link", ATOM_NS).get("href").endswith("/kinderschutz-und-ki/")][0]
+    categories = [(c.get("term"), c.get("label"), c.get("scheme"))
+                  for c in entry.findall("a:category", ATOM_NS)]
+    assert categories == [("kinderschutz", "Kinderschutz", f"{BASE}/themen/"),
+                          ("ki", "KI", f"{BASE}/themen/")]
+    item = [i for i in rss(output, "alle").iter("item")
+            if i.findtext("link").endswith("/kinderschutz-und-ki/")][0]
+    assert [c.text for c in item.findall("category")] == ["Kinderschutz", "KI"]
+
+
+TOPIC_SLUGS = {
+    "ki": {"kinderschutz-und-ki", "kurze-adresse", "mit-bom-und-crlf"},
+    "fruehe-hilfen": {"foerderung-fuer-familien-groessere-zuschuesse-ab-maerz", "kurze-mitteilung"},
+    "digitalisierung": set(),
+}
+
+
+@pytest.mark.parametrize("topic", sorted(TOPIC_SLUGS))
+def test_topic_feed_holds_exactly_that_topics_items(output, topic):
+    links = rss(output, f"themen/{topic}").findall("channel/item/link")
+    assert {link.text.rstrip("/").rsplit("/", 1)[1] for link in links} == TOPIC_SLUGS[topic]
+    entries = atom(output, f"themen/{topic}").findall("a:entry", ATOM_NS)
+    assert len(entries) == len(TOPIC_SLUGS[topic])
+
+
+def test_type_feeds_hold_only_their_type(output):
+    links = [e.text for e in rss(output, "ausschussmitteilungen").iter("link")][1:]
+    assert links and all("/ausschussmitteilungen/" in link for link in links)
+
+
+def test_drafts_hidden_and_embargoed_items_appear_in_no_feed_or_calendar(output):
+    files = feed_files(output) + [output / "termine/jugendhilfeausschuss.ics"]
+    for file in files:
+        text = file.read_text(encoding="utf-8")
+        for marker in MARKERS:
+            assert marker not in text, (marker, file)
+    # …while the preview build does show the embargoed item's own page:
+    preview = output / "pressemitteilungen/2099/sperrfrist-schwalbenschwanz/index.html"
+    assert "Schwalbenschwanz" in preview.read_text(encoding="utf-8")
+
+
+def test_max_entries_limits_every_feed_to_the_newest(tmp_path):
+    output = build(SITE, tmp_path / "out", FEEDS={"max_entries": 2})
+    links = [e.text for e in rss(output, "alle").iter("link")][1:]
+    assert links == [f"{BASE}/pressemitteilungen/2025/meldung-ohne-jahresordner/",
+                     f"{BASE}/pressemitteilungen/2025/kurze-adresse/"]
+
+
+def test_an_unchanged_site_gives_byte_identical_feeds(tmp_path):
+    first, second = build(SITE, tmp_path / "a"), build(SITE, tmp_path / "b")
+    for file in feed_files(first):
+        assert file.read_bytes() == (second / file.relative_to(first)).read_bytes(), file
+    ics = "termine/jugendhilfeausschuss.ics"
+    assert (first / ics).read_bytes() == (second / ics).read_bytes()
+
+
+def test_production_feeds_use_the_site_url(published_output):
+    root = rss(published_output, "alle")
+    assert root.find("channel/{http://www.w3.org/2005/Atom}link").get("href") == (
+        "https://jugendamt.musterstadt.example/feeds/alle.rss.xml")
+
+
+def alternate_links(document):
+    return [(link["type"], link["href"]) for link in document.select('head link[rel="alternate"]')]
+
+
+def test_every_page_advertises_the_site_wide_feeds(output):
+    for file in output.rglob("*.html"):
+        links = alternate_links(BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser"))
+        assert ("application/rss+xml", "/feeds/alle.rss.xml") in links, file
+        assert ("application/atom+xml", "/feeds/alle.atom.xml") in links, file
+
+
+@pytest.mark.parametrize(("url", "key"), [
+    ("/themen/ki/", "themen/ki"),
+    ("/pressemitteilungen/", "pressemitteilungen"),
+    ("/ausschussmitteilungen/", "ausschussmitteilungen"),
+])
+def test_topic_and_type_pages_advertise_their_own_feeds_first_and_visibly(output, url, key):
+    document = page(output, url)
+    assert alternate_links(document)[:2] == [("application/rss+xml", f"/feeds/{key}.rss.xml"),
+                                             ("application/atom+xml", f"/feeds/{key}.atom.xml")]
+    box = document.select_one(".subscribe")
+    assert box.find("h2").get_text() == "Feed abonnieren"
+    assert box.select_one(f'a[href="/feeds/{key}.rss.xml"]')
+
+
+def test_feeds_page_links_every_feed_and_the_calendar(output):
+    document = page(output, "/feeds/")
+    linked = {a["href"] for a in document.select("main a")}
+    for file in feed_files(output):
+        assert "/" + file.relative_to(output).as_posix() in linked, file
+    assert "/termine/jugendhilfeausschuss.ics" in linked
+    assert document.select_one("h1").get_text() == "Feeds (RSS und Atom)"
+
+
+def test_calendar_has_one_all_day_event_per_meeting(output):
+    calendar = Calendar.from_ical((output / "termine/jugendhilfeausschuss.ics").read_bytes())
+    events = calendar.walk("VEVENT")
+    assert [e.decoded("dtstart") for e in events] == [date(2025, 2, 7), date(2025, 4, 16)]
+    assert [e.decoded("dtend") for e in events] == [date(2025, 2, 8), date(2025, 4, 17)]
+    assert {str(e["summary"]) for e in events} == {"Sitzung Jugendhilfeausschuss"}
+    assert f"{BASE}/ausschussmitteilungen/2025/bericht-zum-kinderschutz/" in str(
+        events[0]["description"])
+    assert "Bericht zum Kinderschutz" in str(events[0]["description"])
+    uids = [str(e["uid"]) for e in events]
+    assert len(set(uids)) == 2 and all(u.endswith("@jugendamt.musterstadt.example") for u in uids)
+    assert calendar["version"] == "2.0" and calendar["prodid"]
+
+
+def test_calendar_is_linked_from_the_notice_list_and_every_notice(output):
+    calendar = "/termine/jugendhilfeausschuss.ics"
+    assert page(output, "/ausschussmitteilungen/").select_one(f'a[href="{calendar}"]')
+    for notice in (output / "ausschussmitteilungen/2025").glob("*/index.html"):
+        assert f'href="{calendar}"' in notice.read_text(encoding="utf-8"), notice
+
+
+def test_absolute_html_resolves_links_images_and_srcset():
+    html = ('<p><a href="/a/">x</a> <a href="#f">y</a> <a href="mailto:m@x.de">m</a>'
+            '<img src="../b.png" srcset="/c.png 1x, /d.png 2x" alt=""></p>')
+    result = BeautifulSoup(absolute_html(html, "https://s.example/p/q/"), "html.parser")
+    hrefs = [a["href"] for a in result.find_all("a")]
+    assert hrefs == ["https://s.example/a/", "https://s.example/p/q/#f", "mailto:m@x.de"]
+    image = result.find("img")
+    assert image["src"] == "https://s.example/p/b.png"
+    assert image["srcset"] == "https://s.example/c.png 1x, https://s.example/d.png 2x"
