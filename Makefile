@@ -2,13 +2,16 @@
 # Python >= 3.11 and make. Targets delegate to tasks.py (invoke) where natural.
 
 PYTHON ?= python3
+# Browser tests use Debian's Chromium, never a downloaded browser.
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 INVOKE := $(BIN)/invoke
 
 .DEFAULT_GOAL := help
-.PHONY: help install build publish serve test lint clean
+.PHONY: help install browser build publish serve test lint clean
 
 help:
 	@echo "make serve    Vorschau mit Live-Reload auf http://127.0.0.1:8000"
@@ -27,6 +30,12 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
+browser: $(CHROMIUM)
+
 build: install
 	$(INVOKE) build
 
@@ -36,7 +45,8 @@ publish: install
 serve: install
 	$(INVOKE) serve
 
-test: install
+test: install browser
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
 lint: install

@@ -39,7 +39,9 @@ AUTHORITY = {
 # --- Plugins --------------------------------------------------------------------------
 PLUGIN_PATHS = [str(ROOT / "plugins")]
 # Order matters: topic_pages and feeds read what content_model put into the context.
-PLUGINS = ["content_model", "german_dates", "topic_pages", "feeds", "meeting_calendar"]
+PLUGINS = [
+    "content_model", "german_dates", "topic_pages", "feeds", "meeting_calendar", "search_index",
+]
 
 CONTENT_MODEL = {
     "topics_file": "topics.toml",
@@ -66,6 +68,10 @@ MEETING_CALENDAR = {
     "name": "Sitzungen des Jugendhilfeausschusses – Jugendamt Musterstadt",
     "preview_site_url": FEEDS["preview_site_url"],
     "uid_domain": AUTHORITY["domain"],
+}
+SEARCH = {
+    "enabled": True,
+    "output_subdir": "pagefind",
 }
 
 # --- Theme ----------------------------------------------------------------------------
@@ -99,9 +105,11 @@ YEAR_ARCHIVE_URL = "archiv/{date:%Y}/"
 YEAR_ARCHIVE_SAVE_AS = YEAR_ARCHIVE_URL + "index.html"
 ARCHIVES_URL = "archiv/"
 ARCHIVES_SAVE_AS = ARCHIVES_URL + "index.html"
+SEARCH_URL = "suche/"
+SEARCH_SAVE_AS = SEARCH_URL + "index.html"
 NOTFOUND_URL = "404.html"
 NOTFOUND_SAVE_AS = "404.html"
-DIRECT_TEMPLATES = ["index", "archives", "notfound"]
+DIRECT_TEMPLATES = ["index", "archives", "search", "notfound"]
 DRAFT_URL = "entwurf/{category}/{date:%Y}/{slug}/"
 DRAFT_SAVE_AS = DRAFT_URL + "index.html"
 DRAFT_PAGE_URL = "entwurf/{slug}/"

@@ -18,6 +18,31 @@ INVALID = FIXTURES / "invalid"
 WITHHELD = FIXTURES / "withheld"  # a draft, a hidden and embargoed items, each with a marker
 MARKERS = ("Zitronenfalter", "Admiral", "Schwalbenschwanz", "Trauermantel")
 
+# The item pages of the fixture site, written down from its files' dates and titles.
+SITE_ITEM_URLS = {
+    "/pressemitteilungen/2024/foerderung-fuer-familien-groessere-zuschuesse-ab-maerz/",
+    "/pressemitteilungen/2024/forderung-fuer-familien-groessere-zuschuesse-ab-maerz/",
+    "/pressemitteilungen/2025/kinderschutz-und-ki/",
+    "/pressemitteilungen/2025/kurze-adresse/",
+    "/pressemitteilungen/2025/meldung-ohne-jahresordner/",
+    "/pressemitteilungen/2025/mit-bom-und-crlf/",
+    "/pressemitteilungen/2025/spielplatz-an-der-suedstrasse-eroeffnet/",
+    "/ausschussmitteilungen/2025/bericht-zum-kinderschutz/",
+    "/ausschussmitteilungen/2025/kurze-mitteilung/",
+}
+
+# Which fixture items (by slug) carry which topic, written down from the fixtures' Tags.
+TOPIC_MEMBERS = {
+    "kinderschutz": {"kinderschutz-und-ki", "meldung-ohne-jahresordner",
+                     "bericht-zum-kinderschutz"},
+    "ki": {"kinderschutz-und-ki", "kurze-adresse", "mit-bom-und-crlf"},
+    "finanzierung": {"foerderung-fuer-familien-groessere-zuschuesse-ab-maerz",
+                     "forderung-fuer-familien-groessere-zuschuesse-ab-maerz",
+                     "bericht-zum-kinderschutz", "spielplatz-an-der-suedstrasse-eroeffnet"},
+    "fruehe-hilfen": {"foerderung-fuer-familien-groessere-zuschuesse-ab-maerz", "kurze-mitteilung"},
+    "digitalisierung": set(),
+}
+
 
 def get_settings(content: Path, output: Path, conf: str = "pelicanconf.py", **overrides) -> dict:
     return read_settings(

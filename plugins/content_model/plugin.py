@@ -13,6 +13,7 @@ from .problems import ContentError
 from .reader import ContentModelReader
 from .site_checks import skipped_file_problems, stray_file_problems, url_problems
 from .state import BuildState
+from .visibility import is_public
 
 logger = logging.getLogger(__name__)
 
@@ -46,6 +47,7 @@ def start_build(generator) -> None:
         if isinstance(reader, ContentModelReader):
             reader.state = state
     generator.context["DOCUMENT_TYPES"] = model.DOCUMENT_TYPES
+    generator.env.tests["public"] = is_public
 
 
 def report_problems(generators) -> None:

@@ -10,9 +10,15 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 
+def is_public(content, now: datetime | None = None) -> bool:
+    """Published, and for dated items not dated in the future."""
+    if getattr(content, "status", "published") != "published":
+        return False
+    date = getattr(content, "date", None)
+    return date is None or date <= (now or datetime.now(date.tzinfo))
+
+
 def public_items(items, timezone: str = "Europe/Berlin", now: datetime | None = None) -> list:
     """Published items dated up to now, newest first."""
     now = now or datetime.now(ZoneInfo(timezone))
-    visible = (i for i in items if getattr(i, "status", "published") == "published"
-               and i.date <= now)
-    return sorted(visible, key=lambda i: i.date, reverse=True)
+    return sorted((i for i in items if is_public(i, now)), key=lambda i: i.date, reverse=True)
