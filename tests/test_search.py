@@ -2,6 +2,7 @@
 
 import gzip
 import json
+import re
 from collections import Counter
 from urllib.parse import parse_qs, urlparse
 
@@ -121,11 +122,14 @@ def test_result_count_is_announced_in_a_live_region(tab, preview_url):
 def test_choosing_a_topic_filter_narrows_the_results(tab, preview_url):
     errors = search_page(tab, preview_url, "q=Kinder")
     before = set(result_urls(tab))
-    tab.get_by_role("group", name="Thema").get_by_label("KI (3)").check()
+    option = tab.get_by_role("group", name="Thema").get_by_label(re.compile(r"^KI \("))
+    announced = int(re.search(r"\((\d+)\)", option.locator("..").inner_text()).group(1))
+    option.check()
     tab.locator("[data-search-status]", has_text="gefiltert").wait_for()
     wait_for_search(tab)
     after = set(result_urls(tab))
     assert after and after < before
+    assert len(after) == announced, "the count next to a filter is what it gives"
     assert {u.rstrip("/").rsplit("/", 1)[1] for u in after} <= TOPIC_MEMBERS["ki"]
     assert parse_qs(urlparse(tab.url).query) == {"q": ["Kinder"], "thema": ["KI"]}
     assert errors.messages == []
@@ -133,7 +137,7 @@ def test_choosing_a_topic_filter_narrows_the_results(tab, preview_url):
 
 def test_filter_from_the_url_alone_lists_that_topic_newest_first(tab, preview_url):
     search_page(tab, preview_url, "thema=Fr%C3%BChe+Hilfen")
-    assert tab.get_by_label("Frühe Hilfen (2)").is_checked()
+    assert tab.get_by_label(re.compile(r"^Frühe Hilfen \(")).is_checked()
     slugs = [u.rstrip("/").rsplit("/", 1)[1] for u in result_urls(tab)]
     assert slugs == ["kurze-mitteilung", "foerderung-fuer-familien-groessere-zuschuesse-ab-maerz"]
 

@@ -16,6 +16,7 @@ const facets = root.dataset.facets.split(" ");
 const text = (name) => root.dataset[`text${name}`];
 
 let pagefind;
+let available = {};
 let found = [];
 let shown = 0;
 
@@ -36,7 +37,8 @@ function renderFacet(name, counts) {
   const options = values.map((value, index) => {
     const id = `filter-${name}-${index}`;
     const box = element("input", { type: "checkbox", id, name, value });
-    const count = element("span", { class: "search__count" }, [` (${counts[value]})`]);
+    const count = element("span", { class: "search__count", "data-facet": name, "data-value": value },
+      [` (${counts[value]})`]);
     return element("div", { class: "search__option" }, [box, element("label", { for: id }, [value, count])]);
   });
   const legend = element("legend", {}, [root.dataset[`label${name[0].toUpperCase()}${name.slice(1)}`]]);
@@ -47,6 +49,13 @@ function renderFilters(available) {
   const present = facets.filter((name) => Object.keys(available[name] ?? {}).length);
   facetsBox.replaceChildren(...present.map((name) => renderFacet(name, available[name])));
   filterBox.hidden = present.length === 0;
+}
+
+// Counts next to each option: how many results it would give with the current search.
+function updateCounts(counts) {
+  for (const span of facetsBox.querySelectorAll(".search__count")) {
+    span.textContent = ` (${counts[span.dataset.facet]?.[span.dataset.value] ?? 0})`;
+  }
 }
 
 function chosenFilters() {
@@ -113,6 +122,7 @@ async function runSearch() {
   results.replaceChildren();
   more.hidden = true;
   if (!query && !filtered) {
+    updateCounts(available);
     status.textContent = text("Prompt");
     return;
   }
@@ -121,6 +131,7 @@ async function runSearch() {
   if (!response) return; // superseded by a newer search
   found = response.results;
   shown = 0;
+  updateCounts(response.filters);
   await showMore();
   status.textContent = describe(found.length, query, filtered);
 }
@@ -131,7 +142,8 @@ async function start() {
   try {
     pagefind = await import(root.dataset.pagefind);
     await pagefind.options({ excerptLength: 30 });
-    renderFilters(await pagefind.filters());
+    available = await pagefind.filters();
+    renderFilters(available);
   } catch (error) {
     status.textContent = text("Error");
     throw error;
