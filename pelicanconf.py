@@ -45,6 +45,8 @@ PLUGINS = [
 
 CONTENT_MODEL = {
     "topics_file": "topics.toml",
+    "summary_max_length": 300,
+    "check_only": False,
 }
 GERMAN_DATES = {
     "locale": "de_DE",

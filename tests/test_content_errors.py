@@ -28,6 +28,15 @@ CASES = [
     ("pressemitteilung/folder_name_typo.md", 1, "liegt außerhalb der Inhaltsordner"),
     ("pressemitteilungen/word_document_instead_of_markdown.docx", 1,
      "Nur Markdown-Dateien (.md) werden veröffentlicht"),
+    ("pressemitteilungen/summary_with_markdown.md", 4, "Summary) muss reiner Text sein"),
+    ("pressemitteilungen/summary_too_long.md", 4, "ist 439 Zeichen lang; erlaubt sind höchstens 300"),
+    ("pressemitteilungen/broken_internal_link.md", 8,
+     "Der interne Link „{filename}/pressemitteilungen/2023/gibt-es-nicht.md“ führt ins Leere"),
+    ("pressemitteilungen/image_without_alt_text.md", 8, "hat keinen Alternativtext"),
+    ("pressemitteilungen/script_in_body.md", 8, "Das HTML-Element <script> ist im Text nicht"),
+    ("pressemitteilungen/iframe_embed.md", 6, "Das HTML-Element <iframe> ist im Text nicht"),
+    ("pressemitteilungen/onclick_attribute.md", 7, "Das Attribut „onclick“ an <a> ist nicht"),
+    ("pressemitteilungen/javascript_url.md", 6, "Der Link „javascript:alert(1“ ist nicht erlaubt"),
 ]
 
 
@@ -49,6 +58,16 @@ def test_all_problems_are_reported_in_one_run(tmp_path):
         build(content, tmp_path / "output")
     files = {p.path for p in caught.value.problems}
     assert files >= {str(content / c) for c in cases if c != "pressemitteilungen/duplicate_slug.md"}
+
+
+def test_each_bad_file_reports_exactly_its_own_problem(tmp_path):
+    """No false alarms: the code span `<script>` and the autolink are not reported."""
+    content = copy_site(tmp_path / "content", "pressemitteilungen/script_in_body.md",
+                        "pressemitteilungen/onclick_attribute.md")
+    with pytest.raises(ContentError) as caught:
+        build(content, tmp_path / "output")
+    assert [(p.line, p.message[:30]) for p in caught.value.problems] == [
+        (7, "Das Attribut „onclick“ an <a> "), (8, "Das HTML-Element <script> ist ")]
 
 
 def test_command_line_exits_non_zero_and_prints_path_line_message(tmp_path):

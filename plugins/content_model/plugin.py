@@ -19,6 +19,9 @@ logger = logging.getLogger(__name__)
 
 DEFAULTS = {
     "topics_file": "topics.toml",
+    "summary_max_length": 300,
+    # Stop after the checks, before anything is written (`make check`).
+    "check_only": False,
 }
 
 

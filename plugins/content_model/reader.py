@@ -13,6 +13,7 @@ from pelican.urlwrappers import Category, Tag
 
 from . import model
 from .attachments import Attachment
+from .body_checks import internal_links
 from .header import SourceFile, read_source
 from .quiet_logging import InvalidContent
 from .site_checks import outside_folders_problem
@@ -33,7 +34,8 @@ class ContentModelReader(MarkdownReader):
         if source and not doctype:
             problems = [outside_folders_problem(source_path)]
         elif source:
-            problems = validate(source, doctype, self.state.vocabulary, self.state.content_root)
+            problems = validate(source, doctype, self.state.vocabulary, self.state.content_root,
+                                self.settings["CONTENT_MODEL"]["summary_max_length"])
         self.state.file_problems[relative] = problems
         if problems:
             raise InvalidContent(f"{len(problems)} Problem(e), siehe Bericht am Ende")
@@ -46,6 +48,7 @@ class ContentModelReader(MarkdownReader):
             "doctype": doctype,
             "template": doctype.template,
             "header_lines": {f.key: f.line for f in source.fields},
+            "internal_links": internal_links(source, self.state.content_root),
         }
         if "slug" not in metadata:
             derived["slug"] = german_slug(metadata["title"])

@@ -6,6 +6,7 @@ import difflib
 from pathlib import Path
 
 from . import model
+from .body_checks import markdown_link_problems, raw_html_problems, summary_problems
 from .header import HeaderField, SourceFile
 from .model import DocumentType, FieldKind
 from .problems import Problem, quoted
@@ -14,8 +15,17 @@ from .values import SLUG_RE, parse_date, parse_datetime, split_list
 
 
 def validate(source: SourceFile, doctype: DocumentType, vocabulary: TopicVocabulary,
-             content_root: Path) -> list[Problem]:
-    """Every problem of a file's header; an empty list when it is fine."""
+             content_root: Path, summary_max_length: int) -> list[Problem]:
+    """Every problem of a file (header and body); an empty list when it is fine."""
+    problems = _header_problems(source, doctype, vocabulary, content_root)
+    problems += summary_problems(source, summary_max_length)
+    problems += raw_html_problems(source)
+    problems += markdown_link_problems(source, content_root)
+    return sorted(problems)
+
+
+def _header_problems(source: SourceFile, doctype: DocumentType, vocabulary: TopicVocabulary,
+                     content_root: Path) -> list[Problem]:
     problems = _field_name_problems(source, doctype)
     for field in doctype.required_fields:
         if source.get(field.key) is None:
