@@ -38,9 +38,18 @@ AUTHORITY = {
 
 # --- Plugins --------------------------------------------------------------------------
 PLUGIN_PATHS = [str(ROOT / "plugins")]
-# Order matters: topic_pages and feeds read what content_model put into the context.
+# Order matters: topic_pages and feeds read what content_model put into the context, and
+# atomic_output must come last (it swaps the finished site in after everything is written).
 PLUGINS = [
-    "content_model", "german_dates", "topic_pages", "feeds", "meeting_calendar", "search_index",
+    "content_model",
+    "german_dates",
+    "topic_pages",
+    "feeds",
+    "meeting_calendar",
+    "embargo",
+    "search_index",
+    "pelican.plugins.sitemap",
+    "atomic_output",
 ]
 
 CONTENT_MODEL = {
@@ -74,6 +83,10 @@ MEETING_CALENDAR = {
 SEARCH = {
     "enabled": True,
     "output_subdir": "pagefind",
+}
+SITEMAP = {
+    "format": "xml",
+    "exclude": [r"^404\.html$", r"^suche/", r"^feeds/"],
 }
 
 # --- Theme ----------------------------------------------------------------------------

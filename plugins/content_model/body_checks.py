@@ -13,11 +13,13 @@ from pathlib import Path, PurePosixPath
 from .header import SourceFile
 from .problems import Problem, quoted
 
-ALLOWED_TAGS = frozenset("""
-    a abbr b blockquote br caption cite code dd del details dfn div dl dt em figcaption figure
-    h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p pre q s small span strong sub summary sup
-    table tbody td tfoot th thead time tr u ul
-""".split())
+ALLOWED_TAGS = frozenset({
+    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "details",
+    "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr",
+    "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "small", "span",
+    "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time",
+    "tr", "u", "ul",
+})
 UNSAFE_URL = re.compile(r"^\s*(javascript|vbscript|data):", re.IGNORECASE)
 URL_ATTRIBUTES = {"href", "src", "srcset", "action", "formaction", "poster", "cite"}
 FENCE = re.compile(r"^(```|~~~)")

@@ -11,7 +11,12 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 from . import model, quiet_logging
 from .problems import ContentError
 from .reader import ContentModelReader
-from .site_checks import skipped_file_problems, stray_file_problems, url_problems
+from .site_checks import (
+    skipped_file_problems,
+    stray_file_problems,
+    url_problems,
+    withheld_link_problems,
+)
 from .state import BuildState
 from .visibility import is_public
 
@@ -63,6 +68,10 @@ def report_problems(generators) -> None:
     problems += skipped_file_problems(generated, state)
     problems += stray_file_problems(state.content_root, set(generated))
     problems += url_problems(_all_contents(articles, pages))
+    if not articles.settings["DRAFT_SAVE_AS"]:  # production: drafts are not written
+        unwritten = articles.drafts + pages.draft_pages
+        written = [c for c in _all_contents(articles, pages) if c not in unwritten]
+        problems += withheld_link_problems(written, unwritten)
     if problems:
         error = ContentError(problems)
         print(error.report(), file=sys.stderr)

@@ -89,3 +89,17 @@ def url_problems(contents) -> list[Problem]:
 def _slug_line(content) -> int:
     lines = getattr(content, "header_lines", {})
     return lines.get("slug", lines.get("title", 1))
+
+
+def withheld_link_problems(written, unwritten) -> list[Problem]:
+    """Links from published content to drafts or embargoed items, which are not written."""
+    unwritten_paths = {c.relative_source_path.replace(os.sep, "/") for c in unwritten}
+    return [
+        Problem(content.source_path, line, (
+            f"Der Link auf content/{target} zeigt auf eine Veröffentlichung, die noch nicht "
+            "erscheint (Entwurf oder Sperrfrist) – er würde ins Leere führen und ihre Adresse "
+            "verraten. Entfernen Sie den Link, bis sie veröffentlicht ist."))
+        for content in written
+        for target, line in getattr(content, "internal_links", [])
+        if target in unwritten_paths
+    ]
