@@ -11,12 +11,15 @@ STAMP  := $(VENV)/.installed-stamp
 INVOKE := $(BIN)/invoke
 
 .DEFAULT_GOAL := help
-.PHONY: help install browser build publish serve test lint clean
+.PHONY: help install browser build publish serve check new hooks test lint clean
 
 help:
 	@echo "make serve    Vorschau mit Live-Reload auf http://127.0.0.1:8000"
 	@echo "make build    Entwicklungs-Build nach output/"
 	@echo "make publish  Produktions-Build (publishconf.py) nach output/"
+	@echo "make check    alle Inhalte prüfen, ohne zu bauen"
+	@echo "make new TYPE=pressemitteilung TITLE=\"…\"   neue Datei anlegen (auch TYPE=ausschussmitteilung)"
+	@echo "make hooks    Prüfung vor jedem git commit einschalten"
 	@echo "make test     alle Tests"
 	@echo "make lint     ruff"
 	@echo "make install  nur die virtuelle Umgebung .venv anlegen"
@@ -44,6 +47,16 @@ publish: install
 
 serve: install
 	$(INVOKE) serve
+
+check: install
+	$(INVOKE) check
+
+new: install
+	$(INVOKE) new --type "$(TYPE)" --title "$(TITLE)"
+
+hooks:
+	git config core.hooksPath .githooks
+	@echo "Vor jedem Commit läuft jetzt 'make check'."
 
 test: install browser
 	$(BIN)/ruff check .

@@ -2,7 +2,7 @@
 inside the `pelican` command, so `pelican CONTENT -s publishconf.py -o OUT` alone builds
 the complete site.
 
-    invoke build | publish | serve | clean
+    invoke build | publish | serve | check | new | clean
 """
 
 from __future__ import annotations
@@ -10,7 +10,10 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import tempfile
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from invoke import task
 
@@ -19,8 +22,7 @@ CONTENT = ROOT / "content"
 OUTPUT = ROOT / "output"
 DEV_SETTINGS = ROOT / "pelicanconf.py"
 PUBLISH_SETTINGS = ROOT / "publishconf.py"
-# What `serve` watches: a change to any of these rebuilds the site.
-WATCHED = [CONTENT, ROOT / "theme", ROOT / "plugins", DEV_SETTINGS]
+sys.path.insert(0, str(ROOT / "plugins"))  # for `check` and `new`, which use content_model
 
 
 def pelican(settings: Path, content: Path = CONTENT, output: Path = OUTPUT) -> bool:
@@ -32,7 +34,7 @@ def pelican(settings: Path, content: Path = CONTENT, output: Path = OUTPUT) -> b
 
 @task
 def build(c):
-    """Development build into output/ (drafts and embargoed items included)."""
+    """Development build into output/ (drafts and embargoed items shown with a banner)."""
     if not pelican(DEV_SETTINGS):
         sys.exit(1)
 
@@ -44,6 +46,43 @@ def publish(c):
         sys.exit(1)
 
 
+@task(help={"content": "content folder to check (default: content/)"})
+def check(c, content=str(CONTENT)):
+    """Check all content as the build does, without building anything."""
+    from content_model.problems import ContentError
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    with tempfile.TemporaryDirectory() as scratch:
+        settings = read_settings(str(DEV_SETTINGS), override={
+            "PATH": str(Path(content).resolve()), "OUTPUT_PATH": scratch})
+        settings["CONTENT_MODEL"] = {**settings["CONTENT_MODEL"], "check_only": True}
+        try:
+            Pelican(settings).run()
+        except ContentError as error:
+            print(error, file=sys.stderr)
+            sys.exit(1)
+
+
+@task(help={"type": "pressemitteilung or ausschussmitteilung", "title": "the title"})
+def new(c, type, title):  # noqa: A002 — the Makefile's TYPE=…
+    """Create a new press release or committee notice with every field to fill in."""
+    from content_model.scaffold import ScaffoldError, new_item, topic_hint
+    from content_model.topics import load_vocabulary
+    from pelican.settings import read_settings
+
+    settings = read_settings(str(DEV_SETTINGS))
+    now = datetime.now(ZoneInfo(settings["TIMEZONE"]))
+    try:
+        path = new_item(type, title, CONTENT, now, settings["AUTHORITY"]["city"])
+    except ScaffoldError as error:
+        sys.exit(str(error))
+    print(f"Angelegt: {path.relative_to(ROOT)}")
+    print("Füllen Sie die leeren Felder aus; `make check` zeigt, was noch fehlt.")
+    print(topic_hint(load_vocabulary(CONTENT / settings["CONTENT_MODEL"]["topics_file"])[0]))
+    print("Die Datei ist ein Entwurf (Status: draft): löschen Sie diese Zeile zum Veröffentlichen.")
+
+
 @task
 def clean(c):
     """Remove the generated site and caches."""
@@ -51,18 +90,21 @@ def clean(c):
         shutil.rmtree(path, ignore_errors=True)
 
 
-@task
-def serve(c, host="127.0.0.1", port=8000):
+@task(help={"content": "content folder (default: content/)",
+            "output": "output folder (default: output/)"})
+def serve(c, host="127.0.0.1", port=8000, content=str(CONTENT), output=str(OUTPUT)):
     """Build, serve on http://HOST:PORT and rebuild + reload the browser on every change."""
     from livereload import Server
 
+    content, output = Path(content).resolve(), Path(output).resolve()
+
     def rebuild():
         # A fresh process per build, so that changed plugin code is picked up too.
-        pelican(DEV_SETTINGS)
+        pelican(DEV_SETTINGS, content, output)
 
     rebuild()
     server = Server()
-    for path in WATCHED:
+    for path in (content, ROOT / "theme", ROOT / "plugins", DEV_SETTINGS):
         server.watch(str(path), rebuild, delay=0.5)
     print(f"Vorschau: http://{host}:{port}/  (beenden mit Strg+C)")
-    server.serve(host=host, port=port, root=str(OUTPUT), open_url_delay=None)
+    server.serve(host=host, port=int(port), root=str(output), open_url_delay=None)

@@ -9,7 +9,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from . import model, quiet_logging
-from .problems import ContentError
+from .problems import ChecksPassed, ContentError
 from .reader import ContentModelReader
 from .site_checks import (
     skipped_file_problems,
@@ -78,6 +78,13 @@ def report_problems(generators) -> None:
         raise error
 
 
+def stop_after_checks(pelican) -> None:
+    """In check-only mode, stop when Pelican asks for its writer: all checks are done."""
+    if pelican.settings["CONTENT_MODEL"]["check_only"]:
+        print("Prüfung abgeschlossen: keine Probleme gefunden.")
+        raise ChecksPassed()
+
+
 def _all_contents(articles, pages):
     return (
         articles.articles + articles.translations + articles.hidden_articles
@@ -90,3 +97,4 @@ def register() -> None:
     signals.readers_init.connect(install_reader)
     signals.generator_init.connect(start_build)
     signals.all_generators_finalized.connect(report_problems)
+    signals.get_writer.connect(stop_after_checks)

@@ -76,13 +76,21 @@ def _value_problems(path, header_field: HeaderField, field: model.Field,
                     vocabulary: TopicVocabulary, content_root: Path) -> list[Problem]:
     value = header_field.value
     if not value:
-        return [Problem(path, header_field.line, (
-            f"Das Feld {quoted(field.name)} ist leer. Tragen Sie einen Wert ein "
-            f"(z. B. „{field.name}: {field.example}“) oder löschen Sie die Zeile."
-        ))]
+        return [Problem(path, header_field.line, _empty_message(field, vocabulary))]
     check = _CHECKS.get(field.kind)
     messages = check(value, field, vocabulary, content_root) if check else []
     return [Problem(path, header_field.line, message) for message in messages]
+
+
+def _empty_message(field: model.Field, vocabulary: TopicVocabulary) -> str:
+    example = field.example
+    if field.kind is FieldKind.TOPICS and len(vocabulary):
+        example = ", ".join(t.label for t in list(vocabulary)[:2])
+    message = (f"Das Feld {quoted(field.name)} ist leer. Tragen Sie einen Wert ein "
+               f"(z. B. „{field.name}: {example}“)")
+    if field.kind is FieldKind.TOPICS:
+        message += ". Themen: " + ", ".join(t.label for t in vocabulary)
+    return message + ("." if field.required else " oder löschen Sie die Zeile.")
 
 
 def _check_datetime(value, field, *_):
