@@ -8,10 +8,12 @@ SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+# axe-core and the Nu Html Checker (vnu.jar) from npm; vnu runs on Java (17 on these machines).
+CHECKERS := node_modules/.installed-stamp
 INVOKE := $(BIN)/invoke
 
 .DEFAULT_GOAL := help
-.PHONY: help install browser build publish serve check new hooks test lint clean
+.PHONY: help install browser checkers build publish serve check new hooks test lint audit clean
 
 help:
 	@echo "make serve    Vorschau mit Live-Reload auf http://127.0.0.1:8000"
@@ -21,6 +23,7 @@ help:
 	@echo "make new TYPE=pressemitteilung TITLE=\"…\"   neue Datei anlegen (auch TYPE=ausschussmitteilung)"
 	@echo "make hooks    Prüfung vor jedem git commit einschalten"
 	@echo "make test     alle Tests"
+	@echo "make audit    Lighthouse-Bericht für Startseite und eine Meldung"
 	@echo "make lint     ruff"
 	@echo "make install  nur die virtuelle Umgebung .venv anlegen"
 	@echo "make clean    output/ und Caches löschen"
@@ -38,6 +41,14 @@ $(CHROMIUM):
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
 browser: $(CHROMIUM)
+
+$(CHECKERS): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	@touch $(CHECKERS)
+
+checkers: $(CHECKERS)
+	@command -v java >/dev/null || { $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; }
 
 build: install
 	$(INVOKE) build
@@ -58,13 +69,16 @@ hooks:
 	git config core.hooksPath .githooks
 	@echo "Vor jedem Commit läuft jetzt 'make check'."
 
-test: install browser
+test: install browser checkers
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
 lint: install
 	$(BIN)/ruff check .
 
+audit: install browser
+	$(INVOKE) audit
+
 clean:
-	rm -rf output .pelican-cache .pytest_cache
+	rm -rf output .output.im-bau .pelican-cache .pytest_cache
 	find . -name __pycache__ -not -path './.venv/*' -prune -exec rm -rf {} +

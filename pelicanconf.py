@@ -98,7 +98,10 @@ JINJA_GLOBALS = {"ui": tomllib.loads((ROOT / "theme" / "strings.toml").read_text
 # Summaries are plain text (the content contract); never rendered as Markdown.
 FORMATTED_FIELDS = []
 # Static pages linked from every page's footer, by slug (shown when the page exists).
-FOOTER_PAGES = ["impressum", "datenschutz", "barrierefreiheit", "leichte-sprache", "kontakt"]
+FOOTER_PAGES = [
+    "impressum", "datenschutz", "barrierefreiheit", "leichte-sprache", "gebaerdensprache",
+    "kontakt",
+]
 MAIN_MENU = [
     ("Pressemitteilungen", "pressemitteilungen/"),
     ("Ausschussmitteilungen", "ausschussmitteilungen/"),
@@ -145,6 +148,7 @@ PAGINATION_PATTERNS = (
 )
 
 STATIC_PATHS = ["files", "images"]
+TEMPLATE_PAGES = {"robots.txt": "robots.txt"}
 
 # --- Feeds are written by the feeds plugin (feedgen); Pelican's own feeds stay off -------
 FEED_ALL_ATOM = None

@@ -83,6 +83,51 @@ def new(c, type, title):  # noqa: A002 — the Makefile's TYPE=…
     print("Die Datei ist ein Entwurf (Status: draft): löschen Sie diese Zeile zum Veröffentlichen.")
 
 
+LIGHTHOUSE = "lighthouse@13.5.0"
+CHROME_FLAGS = ("--headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
+                "--disable-background-networking --disable-component-update --disable-sync")
+
+
+@task(help={"port": "local port for the audited site"})
+def audit(c, port=8765):
+    """Lighthouse on the home page and one press release: prints the four scores."""
+    import json
+    import os
+    import threading
+    from functools import partial
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    if not pelican(DEV_SETTINGS):
+        sys.exit(1)
+    first_item = sorted((OUTPUT / "pressemitteilungen").glob("*/*/index.html"))[0]
+    pages = {"Startseite": "/", "Pressemitteilung": "/" + first_item.parent.relative_to(
+        OUTPUT).as_posix() + "/"}
+    class QuietHandler(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = partial(QuietHandler, directory=str(OUTPUT))
+    server = ThreadingHTTPServer(("127.0.0.1", int(port)), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    env = {**os.environ, "CHROME_PATH": "/usr/bin/chromium"}
+    try:
+        for name, path in pages.items():
+            with tempfile.TemporaryDirectory() as scratch:
+                report = Path(scratch) / "report.json"
+                subprocess.run(
+                    ["npx", "--yes", LIGHTHOUSE, f"http://127.0.0.1:{port}{path}",
+                     "--output=json", f"--output-path={report}", "--quiet",
+                     f"--chrome-flags={CHROME_FLAGS}",
+                     "--only-categories=performance,accessibility,best-practices,seo"],
+                    env=env, check=True)
+                categories = json.loads(report.read_text())["categories"]
+            scores = ", ".join(f"{c['title']} {round(c['score'] * 100)}"
+                               for c in categories.values())
+            print(f"{name} ({path}): {scores}")
+    finally:
+        server.shutdown()
+
+
 @task
 def clean(c):
     """Remove the generated site and caches."""

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 from browser import CHROMIUM, CHROMIUM_ARGS, serve
-from support import SITE, build, site_with_withheld_items
+from support import ROOT, SITE, build, site_with_withheld_items
 
 
 @pytest.fixture(scope="session")
@@ -48,3 +48,15 @@ def tab(browser):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+@pytest.fixture(scope="session")
+def sample_output(tmp_path_factory):
+    """The project's own content (content/), built as `make build` does."""
+    return build(ROOT / "content", tmp_path_factory.mktemp("sample") / "output")
+
+
+@pytest.fixture(scope="session")
+def sample_url(sample_output):
+    with serve(sample_output) as url:
+        yield url
