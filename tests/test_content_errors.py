@@ -28,6 +28,13 @@ CASES = [
     ("pressemitteilung/folder_name_typo.md", 1, "liegt außerhalb der Inhaltsordner"),
     ("pressemitteilungen/word_document_instead_of_markdown.docx", 1,
      "Nur Markdown-Dateien (.md) werden veröffentlicht"),
+    ("pressemitteilungen/image_without_alt_text_in_header.md", 5,
+     "Zum Bild fehlt der Alternativtext."),
+    ("pressemitteilungen/image_without_alt_text_in_header.md", 5, "Bild „images/fehlt.jpg“ nicht"),
+    ("pressemitteilungen/invalid_slug.md", 3, "Die Adresse (Slug) „Förderung 2025“ ist ungültig"),
+    ("pressemitteilungen/duplicate_field.md", 5, "Das Feld „Date“ steht doppelt im Kopf."),
+    ("pressemitteilungen/empty_required_field.md", 3,
+     "Das Feld „Tags“ ist leer. Tragen Sie einen Wert ein (z. B. „Tags: Kinderschutz, KI“)."),
     ("pressemitteilungen/summary_with_markdown.md", 4, "Summary) muss reiner Text sein"),
     ("pressemitteilungen/summary_too_long.md", 4,
      "ist 439 Zeichen lang; erlaubt sind höchstens 300"),
@@ -41,7 +48,8 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("case", "line", "message"), CASES, ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(("case", "line", "message"), CASES,
+                         ids=[f"{c[0]}:{c[1]}:{c[2][:20]}" for c in CASES])
 def test_each_problem_names_file_line_and_what_to_do(tmp_path, case, line, message):
     content = copy_site(tmp_path / "content", case)
     with pytest.raises(ContentError) as caught:
@@ -59,6 +67,7 @@ def test_all_problems_are_reported_in_one_run(tmp_path):
         build(content, tmp_path / "output")
     files = {p.path for p in caught.value.problems}
     assert files >= {str(content / c) for c in cases if c != "pressemitteilungen/duplicate_slug.md"}
+    assert len(caught.value.problems) >= len(CASES) - 1
 
 
 def test_each_bad_file_reports_exactly_its_own_problem(tmp_path):
@@ -89,7 +98,9 @@ def test_missing_topics_file_fails_the_build(tmp_path):
     (content / "topics.toml").unlink()
     with pytest.raises(ContentError) as caught:
         build(content, tmp_path / "output")
-    assert any("topics.toml fehlt" in str(p) for p in caught.value.problems)
+    messages = [p.message for p in caught.value.problems]
+    assert len(messages) == 1, "one problem, not one per tagged file"
+    assert messages[0].startswith("Die Themenliste topics.toml fehlt.")
 
 
 def test_a_bom_and_crlf_line_endings_are_fine(site_output):

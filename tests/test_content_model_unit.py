@@ -82,6 +82,11 @@ def test_missing_topics_file_is_a_problem(tmp_path):
     assert "topics.toml fehlt" in problems[0].message
 
 
+def test_empty_topics_file_is_a_problem(tmp_path):
+    _, problems = load_vocabulary(write(tmp_path, "# noch leer\n"))
+    assert len(problems) == 1 and problems[0].message.startswith("topics.toml enthält kein Thema")
+
+
 def test_broken_toml_reports_its_line(tmp_path):
     _, problems = load_vocabulary(write(tmp_path, '[ki]\nlabel = "KI"\ndescription = \n'))
     assert problems[0].line == 3

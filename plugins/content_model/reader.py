@@ -56,17 +56,17 @@ class ContentModelReader(MarkdownReader):
             return derived
         derived["category"] = Category(doctype.folder, self.settings)
         derived["tags"] = self._topic_tags(source.get("tags").value)
-        derived["attachments"] = [
-            Attachment.from_content(path, self.state.content_root)
-            for path in split_list(source.get("attachments").value if source.get("attachments")
-                                   else "")
-        ]
+        attachments = source.get("attachments")
+        paths = split_list(attachments.value) if attachments else []
+        derived["attachments"] = [Attachment.from_content(p, self.state.content_root)
+                                  for p in paths]
         if meeting := source.get("meeting"):
             derived["meeting"] = parse_date(meeting.value)
         return derived
 
     def _topic_tags(self, value: str) -> list[Tag]:
-        topics = dict.fromkeys(self.state.vocabulary.resolve(name) for name in split_list(value))
+        resolved = (self.state.vocabulary.resolve(name) for name in split_list(value))
+        topics = dict.fromkeys(t for t in resolved if t)  # none when topics.toml is broken
         return [topic_tag(topic, self.settings) for topic in topics]
 
 

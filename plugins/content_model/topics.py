@@ -78,6 +78,10 @@ def load_vocabulary(path: Path) -> tuple[TopicVocabulary, list[Problem]]:
         if topic:
             topics.append(topic)
     problems += _name_clashes(topics, str(path), text)
+    if not data:
+        problems.append(Problem(str(path), 1, (
+            'topics.toml enthält kein Thema. Legen Sie mindestens eines an, z. B. '
+            '[kinderschutz] mit label = "Kinderschutz" und description = "…".')))
     return TopicVocabulary(tuple(topics)), problems
 
 
