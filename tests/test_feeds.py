@@ -90,6 +90,30 @@ def test_ids_are_unique_tag_uris(output):
         assert all(re.fullmatch(r"tag:[a-z.]+,\d{4}-\d{2}-\d{2}:\S+\.md", i) for i in ids), ids
 
 
+def test_every_feed_has_what_the_w3c_validator_requires(output):
+    """The feedvalidator's rules for required elements, links and enclosures."""
+    for file in feed_files(output):
+        root = etree.parse(str(file)).getroot()
+        if file.name.endswith(".atom.xml"):
+            for name in ("title", "id", "updated", "author/a:name"):
+                assert root.find(f"a:{name}", ATOM_NS) is not None, (file, name)
+            links = root.findall("a:link", ATOM_NS)
+            pairs = [(link.get("rel"), link.get("type")) for link in links]
+            assert len(pairs) == len(set(pairs)) and ("self", "application/atom+xml") in pairs
+            for entry in root.findall("a:entry", ATOM_NS):
+                for name in ("title", "id", "updated", "published", "summary", "content"):
+                    assert entry.find(f"a:{name}", ATOM_NS) is not None, (file, name)
+                alternates = [link for link in entry.findall("a:link", ATOM_NS)
+                              if link.get("rel", "alternate") == "alternate"]
+                assert len(alternates) == 1, file
+        else:
+            channel = root.find("channel")
+            assert all(channel.findtext(n) for n in ("title", "link", "description")), file
+            for item in channel.findall("item"):
+                assert all(item.findtext(n) for n in ("title", "link", "guid", "pubDate")), file
+                assert len(item.findall("enclosure")) <= 1, file
+
+
 def test_rss_guids_are_not_permalinks(output):
     for guid in rss(output, "alle").iter("guid"):
         assert guid.get("isPermaLink") == "false"
@@ -277,6 +301,20 @@ def test_calendar_is_linked_from_the_notice_list_and_every_notice(output):
     assert page(output, "/ausschussmitteilungen/").select_one(f'a[href="{calendar}"]')
     for notice in (output / "ausschussmitteilungen/2025").glob("*/index.html"):
         assert f'href="{calendar}"' in notice.read_text(encoding="utf-8"), notice
+
+
+def test_entry_ids_are_valid_uris_also_for_non_ascii_file_names():
+    from datetime import datetime
+    from types import SimpleNamespace
+    from zoneinfo import ZoneInfo
+
+    from feeds.building import Site, entry_id
+
+    site = Site(BASE, "S", "A", "a@b.example", "jugendamt.example", "themen/")
+    item = SimpleNamespace(relative_source_path="pressemitteilungen/2025/Förderung neu.md",
+                           date=datetime(2025, 3, 1, 9, 0, tzinfo=ZoneInfo("Europe/Berlin")))
+    assert entry_id(item, site) == (
+        "tag:jugendamt.example,2025-03-01:pressemitteilungen/2025/F%C3%B6rderung%20neu.md")
 
 
 def test_absolute_html_resolves_links_images_and_srcset():

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from html import escape
+from urllib.parse import quote
 
 from feedgen.feed import FeedGenerator
 from lxml import etree
@@ -56,7 +57,7 @@ class Feed:
 def entry_id(item, site: Site) -> str:
     """A tag URI from the source path and the first publication date: it survives edits
     of the title, the slug and the folder structure of the output."""
-    source = item.relative_source_path.replace("\\", "/")
+    source = quote(item.relative_source_path.replace("\\", "/"), safe="/")
     return f"tag:{site.tag_authority},{item.date:%Y-%m-%d}:{source}"
 
 
