@@ -13,7 +13,7 @@ CHECKERS := node_modules/.installed-stamp
 INVOKE := $(BIN)/invoke
 
 .DEFAULT_GOAL := help
-.PHONY: help install browser checkers build publish serve check new hooks test lint audit clean
+.PHONY: help install browser checkers build publish serve check new hooks test lint audit benchmark clean
 
 help:
 	@echo "make serve    Vorschau mit Live-Reload auf http://127.0.0.1:8000"
@@ -24,6 +24,7 @@ help:
 	@echo "make hooks    Prüfung vor jedem git commit einschalten"
 	@echo "make test     alle Tests"
 	@echo "make audit    Lighthouse-Bericht für Startseite und eine Meldung"
+	@echo "make benchmark  Bauzeit für 1.000 erzeugte Meldungen messen"
 	@echo "make lint     ruff"
 	@echo "make install  nur die virtuelle Umgebung .venv anlegen"
 	@echo "make clean    output/ und Caches löschen"
@@ -78,6 +79,9 @@ lint: install
 
 audit: install browser
 	$(INVOKE) audit
+
+benchmark: install
+	$(BIN)/python tests/benchmark.py --items 1000
 
 clean:
 	rm -rf output .output.im-bau .pelican-cache .pytest_cache
