@@ -31,6 +31,8 @@ CASES = [
     ("pressemitteilungen/image_without_alt_text_in_header.md", 5,
      "Zum Bild fehlt der Alternativtext."),
     ("pressemitteilungen/image_without_alt_text_in_header.md", 5, "Bild „images/fehlt.jpg“ nicht"),
+    ("pressemitteilungen/modified_before_date.md", 3,
+     "„Modified: 2025-05-04“ liegt vor dem Veröffentlichungsdatum „2025-05-05 10:00“."),
     ("pressemitteilungen/invalid_slug.md", 3, "Die Adresse (Slug) „Förderung 2025“ ist ungültig"),
     ("pressemitteilungen/duplicate_field.md", 5, "Das Feld „Date“ steht doppelt im Kopf."),
     ("pressemitteilungen/empty_required_field.md", 3,

@@ -189,6 +189,8 @@ def test_content_is_full_html_with_absolute_links(output):
     content = kurze.findtext("a:content", namespaces=ATOM_NS)
     assert f'href="{BASE}/ausschussmitteilungen/2025/bericht-zum-kinderschutz/"' in content
     assert f'href="{BASE}/files/bericht.pdf"' in content
+    assert f'<img alt="Schaubild des Netzwerks" src="{BASE}/images/netzwerk.svg"/>' in content
+    assert "<figcaption>Grafik: Pressestelle</figcaption>" in content
 
 
 def test_topics_are_categories_with_the_topic_scheme(output):

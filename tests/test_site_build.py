@@ -106,6 +106,12 @@ def test_press_release_with_own_contact_modified_date_and_attachment(site_output
     size = (SITE / "files/bericht.pdf").stat().st_size
     assert f"(PDF, {size} Byte)" in item.select_one(".attachments").get_text(" ", strip=True)
     assert (site_output / "files/bericht.pdf").is_file()
+    figure = item.select_one(".item__figure")
+    assert figure.img["src"] == "/images/netzwerk.svg"
+    assert figure.img["alt"] == "Schaubild des Netzwerks"
+    assert figure.figcaption.get_text() == "Grafik: Pressestelle"
+    meta = item.select_one(".item__meta").get_text(" ", strip=True)
+    assert "Verfasst von Erika Beispiel" in meta
     internal = item.select_one(".item__body a")
     assert internal["href"] == f"{NOTICES}/2025/bericht-zum-kinderschutz/"
 

@@ -69,6 +69,7 @@ _ITEM_FIELDS = (
     Field("Attachments", FieldKind.ATTACHMENTS, example="files/2025/bericht.pdf"),
     Field("Image", FieldKind.IMAGE, example="images/2025/kita.jpg"),
     Field("ImageAlt", FieldKind.TEXT, example="Kinder spielen im Garten der Kita"),
+    Field("ImageCredit", FieldKind.TEXT, example="Foto: Stadt Musterstadt / A. Beispiel"),
     Field("Author", FieldKind.TEXT, example="Pressestelle"),
 )
 

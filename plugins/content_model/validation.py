@@ -37,12 +37,25 @@ def _header_problems(source: SourceFile, doctype: DocumentType, vocabulary: Topi
         field = doctype.field(header_field.key)
         if field:
             problems += _value_problems(source.path, header_field, field, vocabulary, content_root)
+    problems += _modified_before_date(source)
     if source.get("image") and not source.get("imagealt"):
         problems.append(Problem(source.path, source.get("image").line, (
             "Zum Bild fehlt der Alternativtext. Ergänzen Sie „ImageAlt: …“ mit einer kurzen "
             "Beschreibung dessen, was auf dem Bild zu sehen ist."
         )))
     return problems
+
+
+def _modified_before_date(source: SourceFile) -> list[Problem]:
+    date, modified = source.get("date"), source.get("modified")
+    if not (date and modified):
+        return []
+    published, changed = parse_datetime(date.value), parse_datetime(modified.value)
+    if published and changed and changed < published:
+        return [Problem(source.path, modified.line, (
+            f"„Modified: {modified.value}“ liegt vor dem Veröffentlichungsdatum "
+            f"„{date.value}“. Modified ist der Zeitpunkt einer späteren Änderung."))]
+    return []
 
 
 def _field_name_problems(source: SourceFile, doctype: DocumentType) -> list[Problem]:

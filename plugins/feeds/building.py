@@ -100,9 +100,19 @@ def _add_entry(generator: FeedGenerator, item, site: Site) -> None:
     entry.updated(updated_of(item))
     entry.author(name=site.author_name, email=site.author_email)
     entry.summary(item.summary)
-    entry.content(absolute_html(item.content + _attachment_list(item), url), type="html")
+    html = _lead_image(item) + item.content + _attachment_list(item)
+    entry.content(absolute_html(html, url), type="html")
     for tag in item.tags:
         entry.category(term=tag.slug, label=tag.name, scheme=site.absolute(site.topics_url))
+
+
+def _lead_image(item) -> str:
+    if not getattr(item, "image", None):
+        return ""
+    credit = getattr(item, "imagecredit", "")
+    caption = f"<figcaption>{escape(credit)}</figcaption>" if credit else ""
+    return (f'<figure><img src="/{escape(item.image)}" alt="{escape(item.imagealt)}">'
+            f"{caption}</figure>")
 
 
 def _attachment_list(item) -> str:
