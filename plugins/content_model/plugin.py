@@ -6,7 +6,7 @@ import logging
 import sys
 
 from pelican import signals
-from pelican.generators import ArticlesGenerator, PagesGenerator
+from pelican.generators import ArticlesGenerator
 
 from . import model, quiet_logging
 from .problems import ChecksPassed, ContentError
@@ -18,7 +18,7 @@ from .site_checks import (
     withheld_link_problems,
 )
 from .state import BuildState
-from .visibility import is_public
+from .visibility import all_contents, is_public, unwritten_contents
 
 logger = logging.getLogger(__name__)
 
@@ -61,17 +61,16 @@ def start_build(generator) -> None:
 def report_problems(generators) -> None:
     """Stop the build, before anything is written, if any content has a problem."""
     articles = next(g for g in generators if isinstance(g, ArticlesGenerator))
-    pages = next(g for g in generators if isinstance(g, PagesGenerator))
     state: BuildState = articles.context["content_model"]
     generated = articles.context["generated_content"]
     problems = list(state.vocabulary_problems)
     problems += skipped_file_problems(generated, state)
     problems += stray_file_problems(state.content_root, set(generated))
-    problems += url_problems(_all_contents(articles, pages))
-    if not articles.settings["DRAFT_SAVE_AS"]:  # production: drafts are not written
-        unwritten = articles.drafts + pages.draft_pages
-        written = [c for c in _all_contents(articles, pages) if c not in unwritten]
-        problems += withheld_link_problems(written, unwritten)
+    contents = all_contents(articles.context)
+    problems += url_problems(contents)
+    unwritten = unwritten_contents(articles.context)
+    written = [c for c in contents if c not in unwritten]
+    problems += withheld_link_problems(written, unwritten)
     if problems:
         error = ContentError(problems)
         print(error.report(), file=sys.stderr)
@@ -83,13 +82,6 @@ def stop_after_checks(pelican) -> None:
     if pelican.settings["CONTENT_MODEL"]["check_only"]:
         print("Prüfung abgeschlossen: keine Probleme gefunden.")
         raise ChecksPassed()
-
-
-def _all_contents(articles, pages):
-    return (
-        articles.articles + articles.translations + articles.hidden_articles
-        + articles.drafts + pages.pages + pages.hidden_pages + pages.draft_pages
-    )
 
 
 def register() -> None:

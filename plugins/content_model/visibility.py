@@ -22,3 +22,19 @@ def public_items(items, timezone: str = "Europe/Berlin", now: datetime | None = 
     """Published items dated up to now, newest first."""
     now = now or datetime.now(ZoneInfo(timezone))
     return sorted((i for i in items if is_public(i, now)), key=lambda i: i.date, reverse=True)
+
+
+CONTENT_KEYS = ("articles", "hidden_articles", "drafts", "pages", "hidden_pages", "draft_pages")
+
+
+def all_contents(context) -> list:
+    """Every item and page the build read, whatever its status."""
+    return [c for key in CONTENT_KEYS for c in context.get(key, [])]
+
+
+def unwritten_contents(context) -> list:
+    """Drafts and embargoed items (Pelican makes future-dated items drafts in production)
+    when the settings do not write drafts; an empty list in preview builds."""
+    if context["DRAFT_SAVE_AS"]:
+        return []
+    return context.get("drafts", []) + context.get("draft_pages", [])

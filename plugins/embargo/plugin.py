@@ -6,7 +6,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from content_model.problems import display_path
-from content_model.visibility import is_public
+from content_model.visibility import all_contents, is_public, unwritten_contents
 from german_dates.formatting import long_date_time
 from pelican import signals
 
@@ -20,11 +20,6 @@ def withheld_reason(content, now: datetime) -> str | None:
     if content.status == "hidden":
         return "versteckt (veröffentlicht, aber in keiner Liste, keinem Feed und keiner Suche)"
     return None
-
-
-def all_contents(context) -> list:
-    keys = ("articles", "hidden_articles", "drafts", "pages", "hidden_pages", "draft_pages")
-    return [c for key in keys for c in context.get(key, [])]
 
 
 def build_summary(contents, now: datetime) -> str:
@@ -56,10 +51,10 @@ def files_of(contents) -> set[str]:
 
 def keep_back_withheld_files(generator) -> None:
     """Attachments and images used only by unwritten drafts are not copied."""
-    if generator.settings["DRAFT_SAVE_AS"]:
-        return  # preview build: drafts are shown, with their files
     context = generator.context
-    unwritten = context.get("drafts", []) + context.get("draft_pages", [])
+    unwritten = unwritten_contents(context)
+    if not unwritten:
+        return  # preview build: drafts are shown, with their files
     written = [c for c in all_contents(context) if c not in unwritten]
     kept_back = files_of(unwritten) - files_of(written)
     visible = [s for s in context["staticfiles"]
