@@ -82,7 +82,7 @@ def test_preview_shows_drafts_and_embargoed_items_with_a_banner(preview_output):
 def test_every_build_reports_what_it_publishes_and_withholds(tmp_path, capsys):
     build(site_with_withheld_items(tmp_path / "content"), tmp_path / "out", conf="publishconf.py")
     report = capsys.readouterr().out
-    assert "Veröffentlicht: 7 Pressemitteilungen, 2 Ausschussmitteilungen, 1 Seite\n" in report
+    assert "Veröffentlicht: 7 Pressemitteilungen, 2 Ausschussmitteilungen, 2 Seiten\n" in report
     assert "Zurückgehalten (4):" in report
     assert "embargoed_with_marker.md: Sperrfrist bis 14. März 2099, 11:15 Uhr" in report
     assert "embargoed_notice_with_marker.md: Sperrfrist bis 1. März 2099" in report
@@ -125,3 +125,19 @@ def test_a_successful_build_replaces_the_output_without_stale_files(tmp_path):
     assert not (output / "stale.html").exists()
     assert (output / "index.html").is_file()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]
+
+
+def test_summary_counts_use_singular_and_plural_labels():
+    from datetime import datetime
+    from types import SimpleNamespace
+    from zoneinfo import ZoneInfo
+
+    from content_model import model
+    from embargo.plugin import build_summary
+
+    now = datetime(2026, 1, 1, tzinfo=ZoneInfo("Europe/Berlin"))
+    published = datetime(2025, 1, 1, tzinfo=ZoneInfo("Europe/Berlin"))
+    contents = [SimpleNamespace(doctype=model.PAGE, status="published", source_path="p.md"),
+                *[SimpleNamespace(doctype=model.PRESS_RELEASE, status="published", date=published,
+                                  source_path=f"{n}.md") for n in range(2)]]
+    assert build_summary(contents, now) == "Veröffentlicht: 1 Seite, 2 Pressemitteilungen"

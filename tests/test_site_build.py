@@ -151,6 +151,9 @@ def test_home_shows_latest_of_each_type_and_the_topics(site_output):
 
 def test_static_page_at_its_slug_and_linked_from_the_footer(site_output):
     assert page(site_output, "/impressum/").select_one("h1").get_text() == "Impressum"
+    description = page(site_output, "/ueber-uns/").select_one('meta[name="description"]')
+    assert description["content"] == "Pressemitteilungen und Mitteilungen für den " \
+        "Jugendhilfeausschuss", "a page without Summary falls back to the site's subtitle"
     footer_links = [a["href"] for a in page(site_output, "/").select(".service-nav a")]
     assert footer_links == ["/feeds/", "/impressum/"]
 
