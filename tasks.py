@@ -7,6 +7,8 @@ the complete site.
 
 from __future__ import annotations
 
+import html
+import re
 import shutil
 import subprocess
 import sys
@@ -25,11 +27,16 @@ PUBLISH_SETTINGS = ROOT / "publishconf.py"
 sys.path.insert(0, str(ROOT / "plugins"))  # for `check` and `new`, which use content_model
 
 
+def pelican_command(settings: Path, content: Path, output: Path) -> list[str]:
+    return [sys.executable, "-m", "pelican", str(content), "-s", str(settings), "-o", str(output)]
+
+
 def pelican(settings: Path, content: Path = CONTENT, output: Path = OUTPUT) -> bool:
     """Run the pelican command line; True when the build succeeded."""
-    command = [sys.executable, "-m", "pelican", str(content), "-s", str(settings),
-               "-o", str(output)]
-    return subprocess.run(command, cwd=ROOT).returncode == 0
+    return subprocess.run(pelican_command(settings, content, output), cwd=ROOT).returncode == 0
+
+
+PROBLEM_LINE = re.compile(r"^\S.*:\d+: ")
 
 
 @task
@@ -135,20 +142,69 @@ def clean(c):
         shutil.rmtree(path, ignore_errors=True)
 
 
+def preview_handler():
+    """livereload's file handler, showing the build's problems instead of the site while
+    the last preview build failed (the page reloads itself once the problem is fixed)."""
+    from livereload.handlers import StaticFileHandler
+
+    class PreviewHandler(StaticFileHandler):
+        problems: list[str] = []
+        showing_problems = False
+
+        def get(self, path, include_body=True):
+            if not self.problems or not _is_page(path):
+                return super().get(path, include_body)
+            self.showing_problems = True
+            self.set_header("Content-Type", "text/html; charset=utf-8")
+            self.set_header("Cache-Control", "no-store")
+            self.finish(problem_page(self.problems))
+
+        def compute_etag(self):
+            return None if self.showing_problems else super().compute_etag()
+
+    return PreviewHandler
+
+
+def _is_page(path: str) -> bool:
+    return path == "" or path.endswith(("/", ".html")) or "." not in path.rsplit("/", 1)[-1]
+
+
+def problem_page(problems: list[str]) -> str:
+    items = "".join(f"<li><code>{html.escape(p)}</code></li>" for p in problems)
+    return (
+        '<!doctype html><html lang="de"><head><meta charset="utf-8">'
+        "<title>Vorschau: Probleme in den Inhalten</title></head><body><main>"
+        "<h1>Die Vorschau kann nicht aktualisiert werden</h1>"
+        "<p>Der Build hat diese Probleme gefunden (Datei:Zeile: was zu tun ist):</p>"
+        f"<ul>{items}</ul><p>Speichern Sie die korrigierte Datei – diese Seite lädt "
+        "sich dann von selbst neu.</p></main></body></html>"
+    )
+
+
 @task(help={"content": "content folder (default: content/)",
             "output": "output folder (default: output/)"})
 def serve(c, host="127.0.0.1", port=8000, content=str(CONTENT), output=str(OUTPUT)):
     """Build, serve on http://HOST:PORT and rebuild + reload the browser on every change."""
     from livereload import Server
+    from livereload.handlers import LiveReloadHandler
 
     content, output = Path(content).resolve(), Path(output).resolve()
+    server = Server()
+    server.SFH = handler = preview_handler()
 
     def rebuild():
         # A fresh process per build, so that changed plugin code is picked up too.
-        pelican(DEV_SETTINGS, content, output)
+        result = subprocess.run(pelican_command(DEV_SETTINGS, content, output), cwd=ROOT,
+                                capture_output=True, text=True)
+        print(result.stdout + result.stderr, end="", flush=True)
+        report = [line for line in result.stderr.splitlines() if PROBLEM_LINE.match(line)]
+        failure = report or result.stderr.splitlines()[-20:] or ["Der Build ist fehlgeschlagen."]
+        handler.problems = failure if result.returncode else []
+        # livereload skips a reload within seconds of the previous one (to batch changes to
+        # many files); every finished build must reach the browser, so reset that clock.
+        LiveReloadHandler._last_reload_time = 0
 
     rebuild()
-    server = Server()
     for path in (content, ROOT / "theme", ROOT / "plugins", DEV_SETTINGS):
         server.watch(str(path), rebuild, delay=0.5)
     print(f"Vorschau: http://{host}:{port}/  (beenden mit Strg+C)")

@@ -113,6 +113,15 @@ def test_serve_rebuilds_on_save_and_reloads_the_browser(tmp_path, tab):
         source.write_text(source.read_text(encoding="utf-8").replace(
             "Ein sehr langer Titel", "Frisch gespeicherter Titel"), encoding="utf-8")
         heading.filter(has_text="Frisch gespeicherter Titel").wait_for(timeout=30_000)
+        # A problem shows in the browser, with file and line; fixing it brings the page back.
+        text = source.read_text(encoding="utf-8")
+        source.write_text(text.replace("Tags: KI", "Tags: KJ"), encoding="utf-8")
+        heading.filter(has_text="Die Vorschau kann nicht aktualisiert werden").wait_for(
+            timeout=30_000)
+        assert f"{source.name}:5: Das Thema „KJ“ ist unbekannt. Meinten Sie „KI“?" in (
+            tab.locator("main").inner_text())
+        source.write_text(text, encoding="utf-8")
+        heading.filter(has_text="Frisch gespeicherter Titel").wait_for(timeout=30_000)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=10)
