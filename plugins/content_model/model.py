@@ -130,15 +130,3 @@ def doctype_for_path(relative_path: str) -> DocumentType | None:
     if len(parts) < 2:
         return None
     return next((t for t in DOCUMENT_TYPES if t.folder == parts[0]), None)
-
-
-def doctype_by_key(key: str) -> DocumentType:
-    return next(t for t in DOCUMENT_TYPES if t.key == key)
-
-
-def all_field_names() -> tuple[str, ...]:
-    """Every field name any type knows, for 'did you mean' suggestions."""
-    names: dict[str, None] = {}
-    for doctype in DOCUMENT_TYPES:
-        names.update(dict.fromkeys(f.name for f in doctype.fields))
-    return tuple(names)
