@@ -120,7 +120,8 @@ DOCUMENT_TYPES = ITEM_TYPES + (PAGE,)
 # Top-level URL paths the build itself uses; no page or topic may take them.
 RESERVED_SLUGS = frozenset(
     {t.folder for t in ITEM_TYPES}
-    | {"themen", "archiv", "feeds", "suche", "termine", "theme", "files", "images", "pagefind"}
+    | {"themen", "archiv", "feeds", "suche", "termine", "theme", "files", "images", "pagefind",
+       "entwurf"}
 )
 
 
