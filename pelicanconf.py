@@ -102,9 +102,8 @@ FOOTER_PAGES = [
     "impressum", "datenschutz", "barrierefreiheit", "leichte-sprache", "gebaerdensprache",
     "kontakt",
 ]
+# The main menu: first the lists of the document types that have items, then these.
 MAIN_MENU = [
-    ("Pressemitteilungen", "pressemitteilungen/"),
-    ("Ausschussmitteilungen", "ausschussmitteilungen/"),
     ("Themen", "themen/"),
     ("Archiv", "archiv/"),
 ]

@@ -77,6 +77,13 @@ def report_problems(generators) -> None:
         raise error
 
 
+def describe_site(generators) -> None:
+    """LISTED_TYPES: the item types that have a list page (at least one published item)."""
+    context = generators[0].context
+    listed = {category.slug for category, _ in context.get("categories", [])}
+    context["LISTED_TYPES"] = [t for t in model.ITEM_TYPES if t.folder in listed]
+
+
 def stop_after_checks(pelican) -> None:
     """In check-only mode, stop when Pelican asks for its writer: all checks are done."""
     if pelican.settings["CONTENT_MODEL"]["check_only"]:
@@ -89,4 +96,5 @@ def register() -> None:
     signals.readers_init.connect(install_reader)
     signals.generator_init.connect(start_build)
     signals.all_generators_finalized.connect(report_problems)
+    signals.all_generators_finalized.connect(describe_site)
     signals.get_writer.connect(stop_after_checks)

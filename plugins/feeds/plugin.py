@@ -59,12 +59,14 @@ def build_index(context: dict, config: dict) -> FeedIndex:
                     folder=config["folder"])
 
     types = [t for t in context["DOCUMENT_TYPES"] if t.is_item]
+    listed = {category.slug for category, _ in context.get("categories", [])}
     site_feed = feed("alle", f"{sitename}: alle Veröffentlichungen",
                      f"Alle {' und '.join(t.label_plural for t in types)}, die neuesten zuerst.",
                      "", items)
     by_type = {
         t.folder: feed(t.folder, f"{sitename}: {t.label_plural}",
-                       f"Alle {t.label_plural}, die neuesten zuerst.", f"{t.folder}/",
+                       f"Alle {t.label_plural}, die neuesten zuerst.",
+                       f"{t.folder}/" if t.folder in listed else "",  # no list page yet
                        [i for i in items if i.doctype is t])
         for t in types
     }
