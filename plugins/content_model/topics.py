@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,7 +52,8 @@ class TopicVocabulary:
 
 
 def normalise(name: str) -> str:
-    return " ".join(name.split()).casefold()
+    """Case, spacing and Unicode form do not matter ("Fru\u0308he" as typed on a Mac)."""
+    return unicodedata.normalize("NFC", " ".join(name.split())).casefold()
 
 
 def load_vocabulary(path: Path) -> tuple[TopicVocabulary, list[Problem]]:
