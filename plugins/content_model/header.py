@@ -71,3 +71,12 @@ def parse_header(lines: list[str]) -> tuple[list[HeaderField], int]:
             return fields, index + 1
         index += 1
     return fields, index + 1
+
+
+def ends_without_blank_line(lines: list[str], fields: list[HeaderField], body_line: int) -> bool:
+    """True when a line that is no field ended the header: a typo in a field name (no
+    colon, a space in the name) or text written without the blank line after the header."""
+    if not fields or body_line > len(lines):
+        return False
+    last_header_line = lines[body_line - 2]
+    return bool(last_header_line.strip()) and not END_RE.match(last_header_line)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from . import model
 from .body_checks import markdown_link_problems, raw_html_problems, summary_problems
-from .header import HeaderField, SourceFile
+from .header import HeaderField, SourceFile, ends_without_blank_line
 from .model import DocumentType, FieldKind
 from .problems import Problem, quoted
 from .topics import TopicVocabulary
@@ -26,7 +26,7 @@ def validate(source: SourceFile, doctype: DocumentType, vocabulary: TopicVocabul
 
 def _header_problems(source: SourceFile, doctype: DocumentType, vocabulary: TopicVocabulary,
                      content_root: Path) -> list[Problem]:
-    problems = _field_name_problems(source, doctype)
+    problems = _field_name_problems(source, doctype) + _header_end_problems(source)
     for field in doctype.required_fields:
         if source.get(field.key) is None:
             problems.append(Problem(source.path, 1, (
@@ -44,6 +44,17 @@ def _header_problems(source: SourceFile, doctype: DocumentType, vocabulary: Topi
             "Beschreibung dessen, was auf dem Bild zu sehen ist."
         )))
     return problems
+
+
+def _header_end_problems(source: SourceFile) -> list[Problem]:
+    lines = source.text.splitlines()
+    if not ends_without_blank_line(lines, source.fields, source.body_line):
+        return []
+    line = lines[source.body_line - 1][:40]
+    return [Problem(source.path, source.body_line, (
+        f"Diese Zeile beendet den Kopf, ist aber kein Feld: {quoted(line)}. "
+        "Gehört sie zum Kopf, fehlt der Doppelpunkt („Name: Wert“, ohne Leerzeichen im "
+        "Namen); beginnt hier der Text, fügen Sie davor eine Leerzeile ein."))]
 
 
 def _modified_before_date(source: SourceFile) -> list[Problem]:
