@@ -261,3 +261,36 @@ def test_an_item_prints_with_title_date_and_address_but_no_navigation(browser, s
     assert visible == {".site-header": False, ".site-footer": False, ".breadcrumb": False,
                        ".main-nav": False, ".item__title": True, ".item__meta time": True,
                        ".print-only": True}
+
+
+# What the law requires each page to say (public-sector notes), as headings or text.
+REQUIRED_PAGE_CONTENT = {
+    "/impressum/": ["Anbieter", "§ 18 Abs. 2 MStV", "Aufsichtsbehörde", "E-Mail"],
+    "/datenschutz/": ["Verantwortliche Stelle", "Datenschutzbeauftragte", "keine Cookies",
+                      "Server-Protokolle", "Art. 6 Abs. 1 Buchst. e DSGVO", "Ihre Rechte",
+                      "Art. 77 DSGVO"],
+    "/barrierefreiheit/": ["Stand der Vereinbarkeit", "Nicht barrierefreie Inhalte",
+                           "Alternative", "Barriere melden", "Schlichtungsverfahren",
+                           "Datum der Erklärung"],
+    "/leichte-sprache/": ["Was steht auf dieser Internet-Seite?", "Wie finde ich mich zurecht?",
+                          "Ist diese Seite barrierefrei?", "Gibt es mehr Infos"],
+    "/gebaerdensprache/": ["320 × 240", "25 Bilder pro Sekunde", "Dateigröße und Laufzeit"],
+}
+
+
+@pytest.mark.parametrize("path", sorted(REQUIRED_PAGE_CONTENT))
+def test_required_pages_say_what_the_law_requires(sample_output, path):
+    from bs4 import BeautifulSoup
+
+    html = (sample_output / path.strip("/") / "index.html").read_text(encoding="utf-8")
+    text = BeautifulSoup(html, "html.parser").main.get_text(" ", strip=True)
+    missing = [p for p in REQUIRED_PAGE_CONTENT[path] if p.lower() not in text.lower()]
+    assert missing == []
+
+
+def test_accessibility_statement_links_the_arbitration_body(sample_output):
+    from bs4 import BeautifulSoup
+
+    page = BeautifulSoup((sample_output / "barrierefreiheit/index.html").read_text(
+        encoding="utf-8"), "html.parser")
+    assert page.select_one('main a[href^="https://www.schlichtungsstelle-bgg.de"]')
