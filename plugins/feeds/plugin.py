@@ -1,18 +1,14 @@
 from __future__ import annotations
 
-import logging
 from datetime import datetime
-from pathlib import Path
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
+from content_model.output import DataFileGenerator
 from content_model.visibility import public_items
 from pelican import signals
-from pelican.generators import Generator
 
 from .building import Feed, Site, render
-
-logger = logging.getLogger(__name__)
 
 EPOCH = datetime(2000, 1, 1, tzinfo=ZoneInfo("UTC"))
 
@@ -43,11 +39,7 @@ class FeedIndex:
 
 
 def settings_of(settings: dict) -> dict:
-    config = {**DEFAULTS, **settings.get("FEEDS", {})}
-    site_url = settings.get("SITEURL") or config["preview_site_url"]
-    config["site_url"] = site_url.rstrip("/")
-    config["tag_authority"] = config["tag_authority"] or urlparse(site_url).hostname
-    return config
+    return {**DEFAULTS, **settings.get("FEEDS", {})}
 
 
 def build_index(context: dict, config: dict) -> FeedIndex:
@@ -79,7 +71,7 @@ def build_index(context: dict, config: dict) -> FeedIndex:
     return FeedIndex(site_feed, by_type, by_topic)
 
 
-class FeedsGenerator(Generator):
+class FeedsGenerator(DataFileGenerator):
     def generate_context(self) -> None:
         self.config = settings_of(self.settings)
         self.feeds = build_index(self.context, self.config)
@@ -87,24 +79,20 @@ class FeedsGenerator(Generator):
         self.context["FEEDS_PAGE_URL"] = self.config["page_url"]
 
     def generate_output(self, writer) -> None:
-        site = Site(self.config["site_url"], self.settings["SITENAME"],
-                    self.settings["AUTHORITY"]["name"], self.settings["AUTHORITY"]["email"],
-                    self.config["tag_authority"], self.context["TOPICS_INDEX_URL"])
+        site_url = self.absolute_site_url(self.config["preview_site_url"])
+        authority = self.config["tag_authority"] or urlparse(site_url).hostname
+        site = Site(site_url, self.settings["SITENAME"], self.settings["AUTHORITY"]["name"],
+                    self.settings["AUTHORITY"]["email"], authority,
+                    self.context["TOPICS_INDEX_URL"])
         # An empty feed is as new as the newest item of the site, so that it stays unchanged.
         newest = self.feeds.site.items[0].date if self.feeds.site.items else EPOCH
         for feed in self.feeds:
             rss, atom = render(feed, site, newest)
-            self._write(feed.rss_url, rss)
-            self._write(feed.atom_url, atom)
+            self.write_data(feed.rss_url, rss)
+            self.write_data(feed.atom_url, atom)
         writer.write_file(self.config["page_save_as"], self.get_template("feeds"), self.context,
                           relative_urls=self.settings["RELATIVE_URLS"],
                           url=self.config["page_url"])
-
-    def _write(self, relative: str, data: bytes) -> None:
-        path = Path(self.output_path) / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-        logger.info('Writing "%s"', path)
 
 
 def get_generators(_pelican):

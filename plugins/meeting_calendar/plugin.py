@@ -1,16 +1,12 @@
 from __future__ import annotations
 
-import logging
-from pathlib import Path
 from urllib.parse import urlparse
 
+from content_model.output import DataFileGenerator
 from content_model.visibility import public_items
 from pelican import signals
-from pelican.generators import Generator
 
 from .calendar import build_calendar, meetings_of
-
-logger = logging.getLogger(__name__)
 
 DEFAULTS = {
     "save_as": "termine/sitzungen.ics",
@@ -25,7 +21,7 @@ def settings_of(settings: dict) -> dict:
     return {**DEFAULTS, **settings.get("MEETING_CALENDAR", {})}
 
 
-class MeetingCalendarGenerator(Generator):
+class MeetingCalendarGenerator(DataFileGenerator):
     def generate_context(self) -> None:
         self.config = settings_of(self.settings)
         items = public_items(self.context["articles"], self.settings["TIMEZONE"])
@@ -34,13 +30,10 @@ class MeetingCalendarGenerator(Generator):
         self.context["MEETING_CALENDAR_URL"] = self.config["save_as"]
 
     def generate_output(self, _writer) -> None:
-        site_url = (self.settings.get("SITEURL") or self.config["preview_site_url"]).rstrip("/")
+        site_url = self.absolute_site_url(self.config["preview_site_url"])
         domain = self.config["uid_domain"] or urlparse(site_url).hostname
         data = build_calendar(self.meetings, self.config["name"], site_url, domain)
-        path = Path(self.output_path) / self.config["save_as"]
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-        logger.info('Writing "%s"', path)
+        self.write_data(self.config["save_as"], data)
 
 
 def get_generators(_pelican):
