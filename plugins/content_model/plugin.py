@@ -9,6 +9,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator
 
 from . import model, quiet_logging
+from .checks import run_content_checks
 from .problems import ChecksPassed, ContentError
 from .reader import ContentModelReader
 from .site_checks import (
@@ -71,6 +72,7 @@ def report_problems(generators) -> None:
     unwritten = unwritten_contents(articles.context)
     written = [c for c in contents if c not in unwritten]
     problems += withheld_link_problems(written, unwritten)
+    problems += run_content_checks(generators)
     if problems:
         error = ContentError(problems)
         print(error.report(), file=sys.stderr)

@@ -20,7 +20,7 @@ class ContentError(Exception):
     """Raised to stop a build whose content has problems."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems)
+        self.problems = sorted(set(problems))
         count = len(self.problems)
         noun = "Problem" if count == 1 else "Probleme"
         super().__init__(
