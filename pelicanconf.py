@@ -13,6 +13,9 @@ ROOT = Path(__file__).resolve().parent
 SITENAME = "Jugendamt Musterstadt"
 SITESUBTITLE = "Pressemitteilungen und Mitteilungen für den Jugendhilfeausschuss"
 SITEURL = ""
+# The production address (publishconf.py sets SITEURL to it); links and images to it count
+# as the site's own in preview builds too.
+PUBLIC_SITEURL = "https://jugendamt.musterstadt.example"
 RELATIVE_URLS = False
 PATH = "content"
 OUTPUT_PATH = "output"
@@ -38,24 +41,25 @@ AUTHORITY = {
 
 # --- Plugins --------------------------------------------------------------------------
 PLUGIN_PATHS = [str(ROOT / "plugins")]
-# Order matters: topic_pages and feeds read what content_model put into the context, and
-# atomic_output must come last (it swaps the finished site in after everything is written).
+# Order matters (receivers run in this order): topic_pages and feeds read what
+# content_model put into the context; sitemap comes after every plugin that writes pages;
+# publication checks the written links on `finalized` before search_index indexes the
+# site, and atomic_output must come last (it swaps the finished site in).
 PLUGINS = [
     "content_model",
     "german_dates",
     "topic_pages",
     "feeds",
     "meeting_calendar",
-    "embargo",
+    "sitemap",
+    "publication",
     "search_index",
-    "pelican.plugins.sitemap",
     "atomic_output",
 ]
 
 CONTENT_MODEL = {
     "topics_file": "topics.toml",
     "summary_max_length": 300,
-    "check_only": False,
 }
 GERMAN_DATES = {
     "locale": "de_DE",
@@ -85,8 +89,16 @@ SEARCH = {
     "output_subdir": "pagefind",
 }
 SITEMAP = {
-    "format": "xml",
+    "save_as": "sitemap.xml",
     "exclude": [r"^404\.html$", r"^suche/", r"^feeds/"],
+    "preview_site_url": FEEDS["preview_site_url"],
+}
+# What is public now: "preview" shows drafts and embargoed items with a banner (never in
+# feeds, calendar, search or sitemap); publishconf.py sets "production". `now` fixes the
+# build's clock ("YYYY-MM-DD HH:MM", Europe/Berlin) to see what a build then would publish.
+PUBLICATION = {
+    "mode": "preview",
+    "now": None,
 }
 
 # --- Theme ----------------------------------------------------------------------------
@@ -161,8 +173,12 @@ AUTHOR_FEED_RSS = None
 TRANSLATION_FEED_ATOM = None
 TRANSLATION_FEED_RSS = None
 
+# Pelican's translations are off: two items with the same title (and slug) in different
+# years are two items, not translations of each other.
+ARTICLE_TRANSLATION_ID = None
+PAGE_TRANSLATION_ID = None
+
 # --- Development --------------------------------------------------------------------
 DELETE_OUTPUT_DIRECTORY = False
-WITH_FUTURE_DATES = True
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False

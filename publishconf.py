@@ -1,11 +1,9 @@
 from pelicanconf import *  # noqa: F403 — production overrides only
 
-SITEURL = "https://jugendamt.musterstadt.example"
+SITEURL = PUBLIC_SITEURL  # noqa: F405
 RELATIVE_URLS = False
 
 DELETE_OUTPUT_DIRECTORY = True
-# Embargo (Sperrfrist): items dated in the future are not published yet.
-WITH_FUTURE_DATES = False
-# Drafts are never written in production.
-DRAFT_SAVE_AS = ""
-DRAFT_PAGE_SAVE_AS = ""
+# Production: drafts and embargoed items (Sperrfrist) and the files only they use are
+# never written; the publication plugin derives Pelican's draft settings from this.
+PUBLICATION = {**PUBLICATION, "mode": "production"}  # noqa: F405

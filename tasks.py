@@ -55,20 +55,15 @@ def publish(c):
 
 @task(help={"content": "content folder to check (default: content/)"})
 def check(c, content=str(CONTENT)):
-    """Check all content as the build does, without building anything."""
-    from content_model.problems import ContentError
-    from pelican import Pelican
-    from pelican.settings import read_settings
-
+    """The production build without publishing: the same settings, the same checks (also
+    those of the rendered pages and the publication policy), written to a temporary folder
+    that is thrown away. Same verdict as `make publish`."""
     with tempfile.TemporaryDirectory() as scratch:
-        settings = read_settings(str(DEV_SETTINGS), override={
-            "PATH": str(Path(content).resolve()), "OUTPUT_PATH": scratch})
-        settings["CONTENT_MODEL"] = {**settings["CONTENT_MODEL"], "check_only": True}
-        try:
-            Pelican(settings).run()
-        except ContentError as error:
-            print(error, file=sys.stderr)
-            sys.exit(1)
+        ok = pelican(PUBLISH_SETTINGS, Path(content).resolve(), Path(scratch) / "site")
+    if not ok:
+        sys.exit(1)
+    print("Prüfung abgeschlossen: keine Probleme gefunden (geprüft wie `make publish`, "
+          "ohne etwas zu veröffentlichen).")
 
 
 @task(help={"type": "pressemitteilung or ausschussmitteilung", "title": "the title"})
@@ -85,7 +80,8 @@ def new(c, type, title):  # noqa: A002 — the Makefile's TYPE=…
     except ScaffoldError as error:
         sys.exit(str(error))
     print(f"Angelegt: {path.relative_to(ROOT)}")
-    print("Füllen Sie die leeren Felder aus; `make check` zeigt, was noch fehlt.")
+    print("Füllen Sie die leeren Felder aus – auch „Date“: wann die Meldung erscheinen soll "
+          "(z. B. 2026-03-14 10:00); `make check` zeigt, was noch fehlt.")
     print(topic_hint(load_vocabulary(CONTENT / settings["CONTENT_MODEL"]["topics_file"])[0]))
     print("Die Datei ist ein Entwurf (Status: draft): löschen Sie diese Zeile zum Veröffentlichen.")
 

@@ -25,7 +25,7 @@ def test_check_passes_a_good_tree_without_writing_anything(tmp_path):
     content = copy_site(tmp_path / "content")
     result = invoke("check", "--content", str(content))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "Prüfung abgeschlossen: keine Probleme gefunden." in result.stdout
+    assert "Prüfung abgeschlossen: keine Probleme gefunden" in result.stdout
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content"]
 
 
@@ -55,8 +55,9 @@ def test_new_creates_a_draft_with_the_fields_of_its_type(tmp_path, type_key, fol
     names = [line.split(":", 1)[0] for line in header.splitlines()]
     assert names == fields
     assert "Title: Größere Zuschüsse für Familien" in header
-    assert "Date: 2026-03-14 09:05" in header and "Status: draft" in header
-    assert body.startswith("**Musterstadt, 14. März 2026.**")
+    assert "\nDate:\n" in header, "the editor sets the release time; nothing is backdated"
+    assert "Status: draft" in header
+    assert "**Musterstadt, 14. März 2026.**" in body
 
 
 def test_new_refuses_unknown_types_and_existing_files(tmp_path):
@@ -73,7 +74,7 @@ def test_a_new_file_fails_the_check_naming_exactly_what_to_fill_in(tmp_path):
     result = invoke("check", "--content", str(content))
     reported = [line.split(": ", 1)[0].rsplit(":", 1)[1] for line in result.stderr.splitlines()
                 if line.startswith(str(path))]
-    assert reported == ["3", "4", "7"]  # Tags, Summary, Meeting
+    assert reported == ["2", "3", "4", "7"]  # Date, Tags, Summary, Meeting
     assert "Themen: Kinderschutz, KI, Finanzierung, Frühe Hilfen, Digitalisierung" in result.stderr
 
 

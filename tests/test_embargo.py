@@ -97,7 +97,8 @@ def test_a_published_item_may_not_link_to_an_embargoed_one_in_production(tmp_pat
     with pytest.raises(ContentError) as caught:
         build(content, tmp_path / "published", conf="publishconf.py")
     assert [str(p).split(": ", 1)[0] for p in caught.value.problems] == [f"{content / case}:6"]
-    assert "noch nicht erscheint (Entwurf oder Sperrfrist)" in str(caught.value.problems[0])
+    assert "noch nicht erscheint (Sperrfrist bis 14. März 2099, 11:15 Uhr)" in str(
+        caught.value.problems[0])
     build(content, tmp_path / "preview")  # the preview shows both, so the link works there
 
 
@@ -133,11 +134,13 @@ def test_summary_counts_use_singular_and_plural_labels():
     from zoneinfo import ZoneInfo
 
     from content_model import model
-    from embargo.plugin import build_summary
+    from publication.policy import PublicationPolicy
+    from publication.summary import build_summary
 
     now = datetime(2026, 1, 1, tzinfo=ZoneInfo("Europe/Berlin"))
     published = datetime(2025, 1, 1, tzinfo=ZoneInfo("Europe/Berlin"))
     contents = [SimpleNamespace(doctype=model.PAGE, status="published", source_path="p.md"),
                 *[SimpleNamespace(doctype=model.PRESS_RELEASE, status="published", date=published,
                                   source_path=f"{n}.md") for n in range(2)]]
-    assert build_summary(contents, now) == "Veröffentlicht: 1 Seite, 2 Pressemitteilungen"
+    summary = build_summary(contents, PublicationPolicy("production", now))
+    assert summary == "Veröffentlicht: 2 Pressemitteilungen, 1 Seite"

@@ -3,31 +3,24 @@
 from __future__ import annotations
 
 import logging
-import sys
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
 from . import model, quiet_logging
 from .checks import run_content_checks
-from .problems import ChecksPassed, ContentError
+from .problems import stop_build
 from .reader import ContentModelReader
-from .site_checks import (
-    skipped_file_problems,
-    stray_file_problems,
-    url_problems,
-    withheld_link_problems,
-)
+from .site_checks import skipped_file_problems, stray_file_problems, url_problems
 from .state import BuildState
-from .visibility import all_contents, is_public, unwritten_contents
+from .visibility import all_contents
+from .writer import ContentWriter
 
 logger = logging.getLogger(__name__)
 
 DEFAULTS = {
     "topics_file": "topics.toml",
     "summary_max_length": 300,
-    # Stop after the checks, before anything is written (`make check`).
-    "check_only": False,
 }
 
 
@@ -43,6 +36,11 @@ def configure(pelican) -> None:
 
 
 def install_reader(readers) -> None:
+    """Our checking Markdown reader is the only reader: a .html, .htm or .rst file in a
+    content folder is reported as a stray file instead of being read unchecked."""
+    for extension in list(readers.reader_classes):
+        if extension != "static":  # Pelican's pseudo-reader for static files
+            readers.reader_classes[extension] = None
     for extension in ContentModelReader.file_extensions:
         readers.reader_classes[extension] = ContentModelReader
 
@@ -56,27 +54,21 @@ def start_build(generator) -> None:
         if isinstance(reader, ContentModelReader):
             reader.state = state
     generator.context["DOCUMENT_TYPES"] = model.DOCUMENT_TYPES
-    generator.env.tests["public"] = is_public
 
 
 def report_problems(generators) -> None:
-    """Stop the build, before anything is written, if any content has a problem."""
+    """Stop the build, before anything is written, if any content has a problem —
+    found by this plugin or by any plugin connected to `content_checks`."""
     articles = next(g for g in generators if isinstance(g, ArticlesGenerator))
     state: BuildState = articles.context["content_model"]
     generated = articles.context["generated_content"]
     problems = list(state.vocabulary_problems)
     problems += skipped_file_problems(generated, state)
     problems += stray_file_problems(state.content_root, set(generated))
-    contents = all_contents(articles.context)
-    problems += url_problems(contents)
-    unwritten = unwritten_contents(articles.context)
-    written = [c for c in contents if c not in unwritten]
-    problems += withheld_link_problems(written, unwritten)
+    problems += url_problems(all_contents(articles.context))
     problems += run_content_checks(generators)
     if problems:
-        error = ContentError(problems)
-        print(error.report(), file=sys.stderr)
-        raise error
+        stop_build(problems)
 
 
 def describe_site(generators) -> None:
@@ -86,11 +78,9 @@ def describe_site(generators) -> None:
     context["LISTED_TYPES"] = [t for t in model.ITEM_TYPES if t.folder in listed]
 
 
-def stop_after_checks(pelican) -> None:
-    """In check-only mode, stop when Pelican asks for its writer: all checks are done."""
-    if pelican.settings["CONTENT_MODEL"]["check_only"]:
-        print("Prüfung abgeschlossen: keine Probleme gefunden.")
-        raise ChecksPassed()
+def writer_class(_pelican):
+    """A writer that reports a page it cannot render as a problem of its source file."""
+    return ContentWriter
 
 
 def register() -> None:
@@ -99,4 +89,4 @@ def register() -> None:
     signals.generator_init.connect(start_build)
     signals.all_generators_finalized.connect(report_problems)
     signals.all_generators_finalized.connect(describe_site)
-    signals.get_writer.connect(stop_after_checks)
+    signals.get_writer.connect(writer_class)

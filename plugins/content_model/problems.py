@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 
 
@@ -31,6 +32,13 @@ class ContentError(Exception):
     def report(self) -> str:
         """One `path:line: message` line per problem."""
         return "\n".join(str(p) for p in self.problems)
+
+
+def stop_build(problems: list[Problem]) -> None:
+    """Print every problem as `path:line: message` and stop the build."""
+    error = ContentError(problems)
+    print(f"{error.report()}\n{error}", file=sys.stderr)
+    raise error
 
 
 def display_path(path: str) -> str:

@@ -15,6 +15,7 @@ from . import model
 from .attachments import Attachment
 from .body_checks import internal_links
 from .header import SourceFile, read_source
+from .problems import Problem
 from .quiet_logging import InvalidContent
 from .site_checks import outside_folders_problem
 from .slugs import german_slug
@@ -35,13 +36,31 @@ class ContentModelReader(MarkdownReader):
             problems = [outside_folders_problem(source_path)]
         elif source:
             problems = validate(source, doctype, self.state.vocabulary, self.state.content_root,
-                                self.settings["CONTENT_MODEL"]["summary_max_length"])
+                                self.settings["CONTENT_MODEL"]["summary_max_length"],
+                                timezone=self.settings["TIMEZONE"])
+        if not problems:
+            try:
+                return self._read_checked(source_path, source, doctype)
+            except Exception as error:  # an unexpected failure, reported with its file
+                problems = [Problem(source_path, 1, (
+                    f"Die Datei konnte nicht gelesen werden ({type(error).__name__}: {error}). "
+                    "Prüfen Sie Kopf und Text der Datei; besteht das Problem weiter, melden Sie "
+                    "es mit dieser Zeile der IT."))]
         self.state.file_problems[relative] = problems
-        if problems:
-            raise InvalidContent(f"{len(problems)} Problem(e), siehe Bericht am Ende")
+        raise InvalidContent(f"{len(problems)} Problem(e), siehe Bericht am Ende")
+
+    def _read_checked(self, source_path, source: SourceFile, doctype: model.DocumentType):
+        self._doctype = doctype
         content, metadata = super().read(source_path)
         metadata.update(self._model_metadata(source, doctype, metadata))
         return content, metadata
+
+    def _parse_metadata(self, meta):
+        """A value continued on indented lines comes as a list of lines, which Pelican
+        would keep as a list (a title as a list breaks every output): join it."""
+        joined = {name: [" ".join(" ".join(lines).split())] if len(lines) > 1 else lines
+                  for name, lines in meta.items()}
+        return super()._parse_metadata(joined)
 
     def _model_metadata(self, source: SourceFile, doctype: model.DocumentType, metadata):
         derived = {

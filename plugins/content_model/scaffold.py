@@ -12,7 +12,8 @@ from .slugs import german_slug
 from .topics import TopicVocabulary
 
 # Fields a new file gets filled in; required fields without a value stay empty, so that
-# `make check` names them until the editor has filled them in.
+# `make check` names them until the editor has filled them in. `Date` is the moment of
+# publication, not of writing: it stays empty too, so that nothing appears backdated.
 DEFAULT_VALUES = {"Committee": "Jugendhilfeausschuss", "Status": "draft"}
 
 
@@ -44,11 +45,13 @@ def _item_type(type_key: str) -> model.DocumentType:
 
 
 def _text(doctype: model.DocumentType, title: str, now: datetime, place: str) -> str:
-    values = {"Title": title, "Date": f"{now:%Y-%m-%d %H:%M}", **DEFAULT_VALUES}
+    values = {"Title": title, **DEFAULT_VALUES}
     header = [f"{f.name}: {values.get(f.name, '')}".rstrip()
               for f in doctype.fields if f.required or f.name in values]
-    day = format_date(now, format="long", locale="de_DE")
-    return "\n".join(header) + f"\n\n**{place}, {day}.** Hier beginnt der Text.\n"
+    example = format_date(now, format="long", locale="de_DE")
+    return "\n".join(header) + (
+        f"\n\nHier beginnt der Text, mit Ort und Tag der Veröffentlichung, z. B. "
+        f"**{place}, {example}.**\n")
 
 
 def topic_hint(vocabulary: TopicVocabulary) -> str:

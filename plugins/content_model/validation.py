@@ -11,13 +11,15 @@ from .header import HeaderField, SourceFile, ends_without_blank_line
 from .model import DocumentType, FieldKind
 from .problems import Problem, quoted
 from .topics import TopicVocabulary
-from .values import SLUG_RE, parse_date, parse_datetime, split_list
+from .values import SLUG_RE, local_time_problem, parse_date, parse_datetime, split_list
 
 
 def validate(source: SourceFile, doctype: DocumentType, vocabulary: TopicVocabulary,
-             content_root: Path, summary_max_length: int) -> list[Problem]:
+             content_root: Path, summary_max_length: int,
+             timezone: str = "Europe/Berlin") -> list[Problem]:
     """Every problem of a file (header and body); an empty list when it is fine."""
     problems = _header_problems(source, doctype, vocabulary, content_root)
+    problems += _local_time_problems(source, doctype, timezone)
     problems += summary_problems(source, summary_max_length)
     problems += raw_html_problems(source)
     problems += markdown_link_problems(source, content_root)
@@ -55,6 +57,31 @@ def _header_end_problems(source: SourceFile) -> list[Problem]:
         f"Diese Zeile beendet den Kopf, ist aber kein Feld: {quoted(line)}. "
         "Gehört sie zum Kopf, fehlt der Doppelpunkt („Name: Wert“, ohne Leerzeichen im "
         "Namen); beginnt hier der Text, fügen Sie davor eine Leerzeile ein."))]
+
+
+def _local_time_problems(source: SourceFile, doctype: DocumentType,
+                         timezone: str) -> list[Problem]:
+    """Times that the clock change skips or repeats: they name no single moment."""
+    problems = []
+    for header_field in source.fields:
+        field = doctype.field(header_field.key)
+        if not field or field.kind is not FieldKind.DATETIME:
+            continue
+        value = parse_datetime(header_field.value)
+        kind = local_time_problem(value, timezone) if value else None
+        if kind:
+            problems.append(Problem(source.path, header_field.line,
+                                    _LOCAL_TIME_MESSAGES[kind].format(value=header_field.value)))
+    return problems
+
+
+_LOCAL_TIME_MESSAGES = {
+    "gap": ("„{value}“ gibt es nicht: In dieser Nacht wird die Uhr um 2:00 Uhr auf 3:00 Uhr "
+            "vorgestellt (Beginn der Sommerzeit). Wählen Sie eine Zeit vor 02:00 oder ab 03:00."),
+    "ambiguous": ("„{value}“ ist nicht eindeutig: In dieser Nacht gibt es die Zeit von 2:00 bis "
+                  "3:00 Uhr zweimal (Ende der Sommerzeit). Wählen Sie eine Zeit vor 02:00 oder "
+                  "ab 03:00."),
+}
 
 
 def _modified_before_date(source: SourceFile) -> list[Problem]:

@@ -13,6 +13,7 @@ from datetime import datetime
 from html import escape
 from urllib.parse import quote
 
+from content_model.writer import failures_reported_for
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
@@ -69,7 +70,8 @@ def render(feed: Feed, site: Site, newest: datetime) -> tuple[bytes, bytes]:
     """(RSS, Atom) bytes; `newest` is the feed's updated time when it has no items."""
     generator = _feed_generator(feed, site, newest)
     for item in feed.items:
-        _add_entry(generator, item, site)
+        with failures_reported_for(item.source_path, f"Der Eintrag im Feed {feed.atom_url}"):
+            _add_entry(generator, item, site)
     rss = _finish_rss(generator.rss_str(), feed, site)
     atom = _finish_atom(generator.atom_str(), feed, site)
     return rss, atom

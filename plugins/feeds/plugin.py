@@ -5,7 +5,6 @@ from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
 from content_model.output import DataFileGenerator
-from content_model.visibility import public_items
 from pelican import signals
 
 from .building import Feed, Site, render
@@ -43,7 +42,7 @@ def settings_of(settings: dict) -> dict:
 
 
 def build_index(context: dict, config: dict) -> FeedIndex:
-    items = public_items(context["articles"], context["TIMEZONE"])
+    items = context["publication"].public_items(context["articles"])
     sitename = context["SITENAME"]
 
     def feed(key, title, description, page_url, members) -> Feed:

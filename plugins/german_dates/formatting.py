@@ -22,6 +22,11 @@ def long_date_time(value: datetime, locale: str = DEFAULT_LOCALE) -> str:
     return f"{long_date(value, locale)}, {format_time(value, 'HH:mm', locale=locale)} Uhr"
 
 
+def release_time(value: datetime, locale: str = DEFAULT_LOCALE) -> str:
+    """7. Februar 2024, 00:00 Uhr — always with the time: when an embargo ends."""
+    return f"{long_date(value, locale)}, {format_time(value, 'HH:mm', locale=locale)} Uhr"
+
+
 def iso_date(value: date | datetime) -> str:
     """The machine-readable value for <time datetime="…">: a date alone when there is no time."""
     if not isinstance(value, datetime):

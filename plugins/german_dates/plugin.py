@@ -14,6 +14,7 @@ def add_filters(generator) -> None:
     generator.env.filters.update({
         "datum": partial(formatting.long_date, locale=locale),
         "datum_zeit": partial(formatting.long_date_time, locale=locale),
+        "zeitpunkt": partial(formatting.release_time, locale=locale),
         "iso_datum": formatting.iso_date,
         "dateigroesse": partial(formatting.file_size, locale=locale),
     })

@@ -3,7 +3,6 @@ from __future__ import annotations
 from urllib.parse import urlparse
 
 from content_model.output import DataFileGenerator
-from content_model.visibility import public_items
 from pelican import signals
 
 from .calendar import build_calendar, meetings_of
@@ -24,7 +23,7 @@ def settings_of(settings: dict) -> dict:
 class MeetingCalendarGenerator(DataFileGenerator):
     def generate_context(self) -> None:
         self.config = settings_of(self.settings)
-        items = public_items(self.context["articles"], self.settings["TIMEZONE"])
+        items = self.context["publication"].public_items(self.context["articles"])
         notices = [a for a in items if a.doctype.key == NOTICE_TYPE]
         self.meetings = meetings_of(notices)
         self.context["MEETING_CALENDAR_URL"] = self.config["save_as"]

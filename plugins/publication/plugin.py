@@ -1,0 +1,188 @@
+"""Pelican signal handlers of the publication plugin."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from content_model.checks import content_checks
+from content_model.problems import Problem, stop_build
+from content_model.sourcelines import line_of
+from content_model.values import parse_datetime
+from content_model.visibility import all_contents
+from pelican import signals
+
+from .links import SiteAddresses, header_files, linked_paths
+from .policy import MODES, PublicationPolicy
+from .summary import build_summary
+
+DEFAULTS = {
+    "mode": "preview",  # "production" in publishconf.py
+    # The build's clock: None = now; "YYYY-MM-DD HH:MM" (local time) to see what a build
+    # at that moment would publish.
+    "now": None,
+}
+CONTEXT_KEY = "publication"
+
+
+class PublicationSettingsError(ValueError):
+    pass
+
+
+def settings_of(settings: dict) -> dict:
+    return {**DEFAULTS, **settings.get("PUBLICATION", {})}
+
+
+def build_clock(config: dict, timezone: str) -> datetime:
+    zone = ZoneInfo(timezone)
+    now = config["now"]
+    if now is None:
+        return datetime.now(zone)
+    parsed = now if isinstance(now, datetime) else parse_datetime(str(now))
+    if parsed is None:
+        raise PublicationSettingsError(
+            f"PUBLICATION['now'] = {now!r}: erwartet wird JJJJ-MM-TT HH:MM oder None.")
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=zone)
+
+
+def configure(pelican) -> None:
+    """Derive Pelican's draft and future-date settings from the one mode setting, and
+    put this build's policy into the settings (and so into the context)."""
+    settings = pelican.settings
+    config = settings["PUBLICATION"] = settings_of(settings)
+    if config["mode"] not in MODES:
+        raise PublicationSettingsError(
+            f"PUBLICATION['mode'] = {config['mode']!r}: erlaubt sind {', '.join(MODES)}.")
+    settings["WITH_FUTURE_DATES"] = True  # the policy decides about embargoes, on one clock
+    if config["mode"] == "production":
+        settings["DRAFT_SAVE_AS"] = settings["DRAFT_PAGE_SAVE_AS"] = ""
+    settings[CONTEXT_KEY] = PublicationPolicy(config["mode"],
+                                              build_clock(config, settings["TIMEZONE"]))
+
+
+def policy_of(context_or_settings) -> PublicationPolicy:
+    return context_or_settings[CONTEXT_KEY]
+
+
+def add_template_test(generator) -> None:
+    """`{% if article is public %}` and `is released` in templates ask the policy."""
+    policy = policy_of(generator.context)
+    generator.env.tests["public"] = policy.is_public
+    generator.env.tests["released"] = policy.is_released
+
+
+def withhold_unwritten(generator) -> None:
+    """Production: embargoed items and drafts leave Pelican's lists before categories,
+    tags, archives and every later output are built from them."""
+    policy = policy_of(generator.context)
+    if not policy.production:
+        return
+    for name in ("articles", "hidden_articles", "drafts"):
+        contents = getattr(generator, name)
+        policy.withheld += [c for c in contents if not policy.is_written(c)]
+        setattr(generator, name, [c for c in contents if policy.is_written(c)])
+
+
+def withheld_link_problems(generators) -> list[Problem]:
+    """Links (`{filename}`) from anything written to anything withheld."""
+    context = generators[0].context
+    policy = policy_of(context)
+    contents = all_contents(context)
+    withheld = {c.relative_source_path.replace(os.sep, "/"): c for c in contents
+                if not policy.is_written(c)}
+    return [
+        Problem(content.source_path, line, _withheld_link_message(
+            target, policy.withheld_reason(withheld[target])))
+        for content in contents if policy.is_written(content)
+        for target, line in getattr(content, "internal_links", [])
+        if target in withheld
+    ]
+
+
+def _withheld_link_message(target: str, reason: str | None) -> str:
+    return (f"Der Link auf content/{target} zeigt auf eine Veröffentlichung, die noch nicht "
+            f"erscheint ({reason}) – er würde ins Leere führen und ihre Adresse verraten. "
+            "Entfernen Sie den Link, bis sie veröffentlicht ist.")
+
+
+def release_static_files(generators) -> None:
+    """Record which content uses which static file, keep back the files only withheld
+    contents use, and print the build summary."""
+    context = generators[0].context
+    policy = policy_of(context)
+    addresses = site_addresses(context)
+    static_by_url = {s.url: _relative(s) for s in context["staticfiles"]}
+    for content in all_contents(context):
+        used = header_files(content) | {static_by_url[p] for p in linked_paths(
+            content, addresses) if p in static_by_url}
+        for path in used:
+            policy.use_file(path, content)
+    published = [s for s in context["staticfiles"] if policy.is_file_published(_relative(s))]
+    kept_back = sorted(_relative(s) for s in context["staticfiles"] if s not in published)
+    for generator in generators:
+        if hasattr(generator, "staticfiles"):
+            generator.staticfiles = published
+    context["staticfiles"] = published
+    print(build_summary(all_contents(context), policy, kept_back))
+
+
+def _relative(static) -> str:
+    return static.relative_source_path.replace(os.sep, "/")
+
+
+def site_addresses(settings) -> SiteAddresses:
+    return SiteAddresses(settings.get("SITEURL", ""), settings.get("PUBLIC_SITEURL", ""))
+
+
+def check_published_links(pelican) -> None:
+    """After writing, before the new site goes live: every same-site link in a written
+    content leads to a file the build wrote."""
+    policy = policy_of(pelican.settings)
+    addresses = site_addresses(pelican.settings)
+    output = Path(pelican.output_path)
+    withheld = {c.url.rstrip("/"): c for c in policy.withheld}
+    problems = []
+    for content in policy.written_contents:
+        for path in sorted(linked_paths(content, addresses)):
+            if not _exists(output, path):
+                problems.append(_dead_link_problem(content, path, withheld, policy))
+    if problems:
+        stop_build(problems)
+
+
+def _exists(output: Path, path: str) -> bool:
+    target = output / path
+    return target.is_file() or (target / "index.html").is_file()
+
+
+def _dead_link_problem(content, path: str, withheld: dict, policy) -> Problem:
+    target = withheld.get(path.rstrip("/"))
+    if target is not None:
+        reason = policy.withheld_reason(target)
+        name = Path(target.source_path).name
+        message = (f"Der Link auf /{path} zeigt auf eine Veröffentlichung, die noch nicht "
+                   f"erscheint ({name}: {reason}) – er würde ins Leere führen und ihre Adresse "
+                   "verraten. Entfernen Sie den Link, bis sie veröffentlicht ist.")
+        return Problem(content.source_path, line_of(content.source_path, [path, name]), message)
+    message = (f"Der Link auf /{path} führt ins Leere: Diese Adresse gibt es auf der Website "
+               "nicht. Prüfen Sie die Adresse; auf andere Meldungen und Anhänge verlinken Sie "
+               "am sichersten mit {filename}/… bzw. {static}/….")
+    return Problem(content.source_path, line_of(content.source_path, [path]), message)
+
+
+def remember_written(generators) -> None:
+    context = generators[0].context
+    policy = policy_of(context)
+    policy.written_contents = [c for c in all_contents(context) if policy.is_written(c)]
+
+
+def register() -> None:
+    signals.initialized.connect(configure)
+    signals.generator_init.connect(add_template_test)
+    signals.article_generator_pretaxonomy.connect(withhold_unwritten)
+    content_checks.connect(withheld_link_problems)
+    signals.all_generators_finalized.connect(release_static_files)
+    signals.all_generators_finalized.connect(remember_written)
+    signals.finalized.connect(check_published_links)

@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from content_model.output import DataFileGenerator
+from lxml import etree
+from pelican import signals
+
+NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
+DEFAULTS = {
+    "save_as": "sitemap.xml",
+    # Written pages that are no destination of their own (regular expressions on the
+    # output path).
+    "exclude": [r"^404\.html$", r"^suche/", r"^feeds/"],
+    "preview_site_url": "http://127.0.0.1:8000",
+}
+
+
+def settings_of(settings: dict) -> dict:
+    return {**DEFAULTS, **settings.get("SITEMAP", {})}
+
+
+class SitemapGenerator(DataFileGenerator):
+    """Records every page written in this build and writes the sitemap after them.
+
+    Must come after every plugin that writes pages (PLUGINS order): generators write
+    in that order, and Pelican's own pages are written first.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.written: dict[str, object] = {}  # output path -> its content (or None)
+        signals.content_written.connect(self.record)  # weak: ends with this build
+
+    def record(self, path, context=None) -> None:
+        written, output = Path(path).resolve(), Path(self.output_path).resolve()
+        if not written.is_relative_to(output):
+            return  # another build in this process (whose generator is not yet collected)
+        context = context or {}
+        self.written[written.relative_to(output).as_posix()] = (
+            context.get("article") or context.get("page"))
+
+    def generate_context(self) -> None:
+        self.config = settings_of(self.settings)
+        self.context["SITEMAP_URL"] = self.config["save_as"]
+
+    def generate_output(self, _writer) -> None:
+        policy = self.context["publication"]
+        excluded = [re.compile(p) for p in self.config["exclude"]]
+        entries = sorted(
+            (path, content) for path, content in self.written.items()
+            if path.endswith(".html") and not any(p.search(path) for p in excluded)
+            and (content is None or policy.is_public(content)))
+        site_url = self.absolute_site_url(self.config["preview_site_url"])
+        self.write_data(self.config["save_as"], sitemap_xml(entries, site_url))
+        signals.content_written.disconnect(self.record)
+
+
+def sitemap_xml(entries, site_url: str) -> bytes:
+    root = etree.Element(f"{{{NAMESPACE}}}urlset", nsmap={None: NAMESPACE})
+    for path, content in entries:
+        url = etree.SubElement(root, f"{{{NAMESPACE}}}url")
+        location = path[: -len("index.html")] if path.endswith("index.html") else path
+        etree.SubElement(url, f"{{{NAMESPACE}}}loc").text = f"{site_url}/{location}"
+        changed = getattr(content, "modified", None) or getattr(content, "date", None)
+        if changed:
+            etree.SubElement(url, f"{{{NAMESPACE}}}lastmod").text = changed.isoformat()
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def get_generators(_pelican):
+    return SitemapGenerator
+
+
+def register() -> None:
+    signals.get_generators.connect(get_generators)
