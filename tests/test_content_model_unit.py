@@ -101,10 +101,3 @@ def test_doctype_comes_from_the_top_level_folder():
     assert model.doctype_for_path("x.md") is None
     assert model.doctype_for_path("pressemitteilung/x.md") is None
 
-
-def test_every_type_requires_a_title_and_items_require_the_contract_fields():
-    for doctype in model.DOCUMENT_TYPES:
-        assert doctype.field("title").required
-    for doctype in model.ITEM_TYPES:
-        assert {f.name for f in doctype.required_fields} >= {"Title", "Date", "Tags", "Summary"}
-    assert {f.name for f in model.COMMITTEE_NOTICE.required_fields} >= {"Committee", "Meeting"}
