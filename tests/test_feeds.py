@@ -16,6 +16,7 @@ from support import (
     FIXTURES,
     MARKERS,
     SITE,
+    SITE_ITEM_URLS,
     TOPIC_MEMBERS,
     build,
     copy_site,
@@ -291,15 +292,27 @@ def test_topics_are_categories_with_the_topic_scheme(output):
 
 @pytest.mark.parametrize("topic", sorted(TOPIC_MEMBERS))
 def test_topic_feed_holds_exactly_that_topics_items(output, topic):
-    links = rss(output, f"themen/{topic}").findall("channel/item/link")
-    assert {link.text.rstrip("/").rsplit("/", 1)[1] for link in links} == TOPIC_MEMBERS[topic]
-    entries = atom(output, f"themen/{topic}").findall("a:entry", ATOM_NS)
-    assert len(entries) == len(TOPIC_MEMBERS[topic])
+    for paths in item_paths(output, f"themen/{topic}"):  # RSS, then Atom
+        assert {path.rstrip("/").rsplit("/", 1)[1] for path in paths} == TOPIC_MEMBERS[topic]
 
 
-def test_type_feeds_hold_only_their_type(output):
-    links = [e.text for e in rss(output, "ausschussmitteilungen").iter("link")][1:]
-    assert links and all("/ausschussmitteilungen/" in link for link in links)
+def item_paths(output, key):
+    """The item URLs (paths) of a feed: (RSS items, Atom entries)."""
+    rss_links = [link.text for link in rss(output, key).findall("channel/item/link")]
+    atom_links = [e.find("a:link", ATOM_NS).get("href")
+                  for e in atom(output, key).findall("a:entry", ATOM_NS)]
+    return ({link.removeprefix(BASE) for link in rss_links},
+            {link.removeprefix(BASE) for link in atom_links})
+
+
+@pytest.mark.parametrize("folder", ["pressemitteilungen", "ausschussmitteilungen"])
+def test_type_feeds_hold_exactly_the_public_items_of_their_type(output, folder):
+    expected = {url for url in SITE_ITEM_URLS if url.startswith(f"/{folder}/")}
+    assert item_paths(output, folder) == (expected, expected)
+
+
+def test_the_site_feed_holds_exactly_the_public_items(output):
+    assert item_paths(output, "alle") == (SITE_ITEM_URLS, SITE_ITEM_URLS)
 
 
 def test_drafts_hidden_and_embargoed_items_appear_in_no_feed_or_calendar(output):
@@ -385,8 +398,10 @@ def test_calendar_has_one_all_day_event_per_meeting(output):
 def test_calendar_is_linked_from_the_notice_list_and_every_notice(output):
     calendar = "/termine/jugendhilfeausschuss.ics"
     assert page(output, "/ausschussmitteilungen/").select_one(f'a[href="{calendar}"]')
-    for notice in (output / "ausschussmitteilungen/2025").glob("*/index.html"):
-        assert f'href="{calendar}"' in notice.read_text(encoding="utf-8"), notice
+    notices = [url for url in SITE_ITEM_URLS if url.startswith("/ausschussmitteilungen/")]
+    assert len(notices) == 2
+    for url in notices:
+        assert page(output, url).select_one(f'a[href="{calendar}"]'), url
 
 
 def test_entry_ids_are_valid_uris_also_for_non_ascii_file_names():
