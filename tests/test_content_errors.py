@@ -1,17 +1,21 @@
 """Bad content fails the build with `path:line: message`; no file is silently skipped."""
 
+from pathlib import Path
+
 import pytest
 from content_model.problems import ContentError
 from support import ROOT, build, copy_site, run_pelican
 
-# (case file under tests/content/invalid, line, part of the German message)
+# (case file under tests/content/invalid, line, start of the German message): every problem
+# each case file gives, and nothing else.
 CASES = [
     ("pressemitteilungen/unknown_topic.md", 3,
      "Das Thema „Kinderschtz“ ist unbekannt. Meinten Sie „Kinderschutz“?"),
     ("pressemitteilungen/missing_summary.md", 1, "Pflichtfeld „Summary“ fehlt."),
     ("pressemitteilungen/impossible_date.md", 2,
      "„2025-02-30 10:00“ ist kein gültiges Datum für „Date“."),
-    ("pressemitteilungen/german_date_format.md", 2, "Schreiben Sie JJJJ-MM-TT"),
+    ("pressemitteilungen/german_date_format.md", 2,
+     "„07.02.2025“ ist kein gültiges Datum für „Date“. Schreiben Sie JJJJ-MM-TT"),
     ("pressemitteilungen/misspelled_field_name.md", 5,
      "Unbekanntes Feld „Subtitel“. Meinten Sie „Subtitle“?"),
     ("pressemitteilungen/notice_field_in_press_release.md", 5,
@@ -20,12 +24,12 @@ CASES = [
     ("pressemitteilungen/missing_attachment.md", 5,
      "Anhang „files/gibt-es-nicht.pdf“ nicht gefunden."),
     ("pressemitteilungen/unknown_status.md", 5, "Unbekannter Status „entwurf“."),
-    ("pressemitteilungen/latin1_encoded.md", 1, "nicht UTF-8-kodiert"),
+    ("pressemitteilungen/latin1_encoded.md", 1, "Die Datei ist nicht UTF-8-kodiert"),
     ("pressemitteilungen/duplicate_slug.md", 5,
      "Die Adresse /pressemitteilungen/2025/kurze-adresse/ ist schon vergeben"),
     ("pages/page_with_reserved_slug.md", 2, "Die Adresse /themen/ ist für die Website"),
-    ("stray_markdown_at_root.md", 1, "liegt außerhalb der Inhaltsordner"),
-    ("pressemitteilung/folder_name_typo.md", 1, "liegt außerhalb der Inhaltsordner"),
+    ("stray_markdown_at_root.md", 1, "Die Datei liegt außerhalb der Inhaltsordner"),
+    ("pressemitteilung/folder_name_typo.md", 1, "Die Datei liegt außerhalb der Inhaltsordner"),
     ("pressemitteilungen/word_document_instead_of_markdown.docx", 1,
      "Nur Markdown-Dateien (.md) werden veröffentlicht"),
     ("pressemitteilungen/image_without_alt_text_in_header.md", 5,
@@ -40,12 +44,14 @@ CASES = [
     ("pressemitteilungen/duplicate_field.md", 5, "Das Feld „Date“ steht doppelt im Kopf."),
     ("pressemitteilungen/empty_required_field.md", 3,
      "Das Feld „Tags“ ist leer. Tragen Sie einen Wert ein (z. B. „Tags: Kinderschutz, KI“)."),
-    ("pressemitteilungen/summary_with_markdown.md", 4, "Summary) muss reiner Text sein"),
+    ("pressemitteilungen/summary_with_markdown.md", 4,
+     "Die Kurzfassung (Summary) muss reiner Text sein"),
     ("pressemitteilungen/summary_too_long.md", 4,
-     "ist 439 Zeichen lang; erlaubt sind höchstens 300"),
+     "Die Kurzfassung (Summary) ist 439 Zeichen lang; erlaubt sind höchstens 300"),
     ("pressemitteilungen/broken_internal_link.md", 8,
      "Der interne Link „{filename}/pressemitteilungen/2023/gibt-es-nicht.md“ führt ins Leere"),
-    ("pressemitteilungen/image_without_alt_text.md", 8, "hat keinen Alternativtext"),
+    ("pressemitteilungen/image_without_alt_text.md", 8,
+     "Ein Bild im Text hat keinen Alternativtext"),
     ("pressemitteilungen/script_in_body.md", 8, "Das HTML-Element <script> ist im Text nicht"),
     ("pressemitteilungen/iframe_embed.md", 6, "Das HTML-Element <iframe> ist im Text nicht"),
     ("pressemitteilungen/onclick_attribute.md", 7, "Das Attribut „onclick“ an <a> ist nicht"),
@@ -53,26 +59,50 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("case", "line", "message"), CASES,
-                         ids=[f"{c[0]}:{c[1]}:{c[2][:20]}" for c in CASES])
-def test_each_problem_names_file_line_and_what_to_do(tmp_path, case, line, message):
+CASE_FILES = sorted({case for case, _, _ in CASES})
+
+
+def unexpected_and_missing(problems, content, expected):
+    """Compares reported problems with (case file, line, message start) expectations:
+    (problems no expectation matches, expectations no problem matches)."""
+    reported = [(Path(p.path).relative_to(content).as_posix(), p.line, p.message)
+                for p in problems]
+    matched = {e for e in expected for r in reported
+               if r[:2] == e[:2] and r[2].startswith(e[2])}
+    unexpected = [r for r in reported
+                  if not any(r[:2] == e[:2] and r[2].startswith(e[2]) for e in expected)]
+    return unexpected, sorted(set(expected) - matched)
+
+
+@pytest.mark.parametrize("case", CASE_FILES)
+def test_each_case_file_reports_exactly_its_problems_with_file_and_line(tmp_path, case):
     content = copy_site(tmp_path / "content", case)
     with pytest.raises(ContentError) as caught:
         build(content, tmp_path / "output")
-    reported = [str(p) for p in caught.value.problems]
-    expected_prefix = f"{content / case}:{line}: "
-    assert any(r.startswith(expected_prefix) and message in r for r in reported), reported
+    expected = [c for c in CASES if c[0] == case]
+    assert unexpected_and_missing(caught.value.problems, content, expected) == ([], [])
+    prefixes = {f"{content / case}:{line}: {message}" for _, line, message in expected}
+    assert all(any(str(p).startswith(x) for x in prefixes) for p in caught.value.problems)
     assert not (tmp_path / "output").exists(), "nothing may be written when content is bad"
 
 
 def test_all_problems_are_reported_in_one_run(tmp_path):
-    cases = [c[0] for c in CASES]
-    content = copy_site(tmp_path / "content", *cases)
+    content = copy_site(tmp_path / "content", *CASE_FILES)
     with pytest.raises(ContentError) as caught:
         build(content, tmp_path / "output")
-    files = {p.path for p in caught.value.problems}
-    assert files >= {str(content / c) for c in cases if c != "pressemitteilungen/duplicate_slug.md"}
-    assert len(caught.value.problems) >= len(CASES) - 1
+    assert unexpected_and_missing(caught.value.problems, content, CASES) == ([], [])
+    assert len(caught.value.problems) == len(CASES)
+
+
+def test_a_duplicate_address_names_the_file_that_has_it_first(tmp_path):
+    content = copy_site(tmp_path / "content", "pressemitteilungen/duplicate_slug.md")
+    with pytest.raises(ContentError) as caught:
+        build(content, tmp_path / "output")
+    [problem] = caught.value.problems
+    first = "pressemitteilungen/2025/press_release_with_explicit_slug_and_attachment.md"
+    assert problem.path == str(content / "pressemitteilungen/duplicate_slug.md")
+    assert problem.message.startswith("Die Adresse /pressemitteilungen/2025/kurze-adresse/ ")
+    assert f"{first}. Geben Sie einen eigenen Slug an" in problem.message
 
 
 def test_each_bad_file_reports_exactly_its_own_problem(tmp_path):

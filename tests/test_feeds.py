@@ -1,8 +1,10 @@
 """Feeds (RSS 2.0 and Atom) and the meeting calendar, from real builds."""
 
+import itertools
 import re
-from datetime import date
+from datetime import date, datetime
 from email.utils import parsedate_to_datetime
+from zoneinfo import ZoneInfo
 
 import feedparser
 import pytest
@@ -11,8 +13,10 @@ from feeds.html import absolute_html
 from icalendar import Calendar
 from lxml import etree
 from support import (
+    FIXTURES,
     MARKERS,
     SITE,
+    SITE_ITEM_URLS,
     TOPIC_MEMBERS,
     build,
     copy_site,
@@ -169,13 +173,94 @@ def test_entries_are_newest_first_with_berlin_offsets(output):
     assert winter == ["2025-03-14T11:15:00+01:00"]
 
 
-def test_feed_updated_is_the_newest_entry(output):
-    root = atom(output, "alle")
-    updated = [e.text for e in root.iter("{http://www.w3.org/2005/Atom}updated")]
-    assert updated[0] == max(updated[1:])
-    channel = rss(output, "alle").find("channel")
-    newest_item = max(parsedate_to_datetime(e.text) for e in channel.iter("pubDate"))
-    assert parsedate_to_datetime(channel.findtext("lastBuildDate")) >= newest_item
+# Per feed: the fixture file and header field holding the newest time of its public items.
+# The embargoed notice (2099, Kinderschutz) of the withheld files must not count.
+NEWEST_IN_FEED = {
+    "alle": ("pressemitteilungen/press_release_outside_year_folder.md", "Date"),
+    "pressemitteilungen": ("pressemitteilungen/press_release_outside_year_folder.md", "Date"),
+    "ausschussmitteilungen": (
+        "ausschussmitteilungen/committee_notice_without_optional_fields.md", "Date"),
+    "themen/kinderschutz": ("pressemitteilungen/press_release_outside_year_folder.md", "Date"),
+    # Its Date (2025-06-01) is older than the Date of another KI item; its Modified is not.
+    "themen/ki": (
+        "pressemitteilungen/2025/press_release_with_explicit_slug_and_attachment.md", "Modified"),
+    "themen/finanzierung": (
+        "pressemitteilungen/2025/press_release_mentioning_only_kinder.md", "Date"),
+    "themen/fruehe-hilfen": (
+        "ausschussmitteilungen/committee_notice_without_optional_fields.md", "Date"),
+    # An empty feed takes the site's newest time.
+    "themen/digitalisierung": ("pressemitteilungen/press_release_outside_year_folder.md", "Date"),
+}
+NEWER = FIXTURES / "newer"
+NEWER_ITEM = "pressemitteilungen/2025/press_release_newer_than_every_other_item.md"
+
+
+def header_time(file, name):
+    """A `Date`/`Modified` header value of a fixture file as Berlin time."""
+    header = itertools.takewhile(str.strip, file.read_text(encoding="utf-8-sig").splitlines())
+    value = dict(line.split(": ", 1) for line in header)[name]
+    pattern = "%Y-%m-%d %H:%M" if " " in value else "%Y-%m-%d"
+    return datetime.strptime(value, pattern).replace(tzinfo=ZoneInfo("Europe/Berlin"))
+
+
+def expected_updated(key):
+    source, name = NEWEST_IN_FEED[key]
+    return header_time(SITE / source, name)
+
+
+def updated_times(output, key):
+    """The Atom feed's `updated` and the RSS channel's `lastBuildDate`, as ISO 8601 strings."""
+    atom_updated = atom(output, key).findtext("a:updated", namespaces=ATOM_NS)
+    last_build = rss(output, key).findtext("channel/lastBuildDate")
+    return (datetime.fromisoformat(atom_updated).isoformat(),
+            parsedate_to_datetime(last_build).isoformat())
+
+
+def test_the_expected_updated_times_cover_every_feed(output):
+    keys = {file.relative_to(output / "feeds").as_posix().removesuffix(".rss.xml")
+            for file in feed_files(output) if file.name.endswith(".rss.xml")}
+    assert keys == set(NEWEST_IN_FEED)
+
+
+@pytest.mark.parametrize("key", sorted(NEWEST_IN_FEED))
+def test_feed_updated_is_the_newest_date_or_modified_of_its_items(output, key):
+    expected = expected_updated(key).isoformat()
+    assert updated_times(output, key) == (expected, expected)
+
+
+def test_a_newer_item_moves_updated_of_its_feeds_and_of_the_empty_topic(tmp_path):
+    output = build(copy_site(tmp_path / "content", NEWER_ITEM, cases_from=NEWER),
+                   tmp_path / "output")
+    newer = header_time(NEWER / NEWER_ITEM, "Date").isoformat()
+    assert newer.endswith("+01:00")
+    moved = {"alle", "pressemitteilungen", "themen/ki", "themen/digitalisierung"}
+    for key in NEWEST_IN_FEED:
+        expected = newer if key in moved else expected_updated(key).isoformat()
+        assert updated_times(output, key) == (expected, expected), key
+
+
+def test_a_correction_moves_updated_of_the_feeds_that_carry_the_item(tmp_path):
+    content = copy_site(tmp_path / "content")
+    source = content / "ausschussmitteilungen/committee_notice_without_optional_fields.md"
+    source.write_text(source.read_text(encoding="utf-8").replace(
+        "Date: 2025-04-02", "Date: 2025-04-02\nModified: 2025-10-15 12:00"), encoding="utf-8")
+    output = build(content, tmp_path / "output")
+    corrected = header_time(source, "Modified").isoformat()
+    for key in ("alle", "ausschussmitteilungen", "themen/fruehe-hilfen"):
+        assert updated_times(output, key) == (corrected, corrected), key
+    for key in ("pressemitteilungen", "themen/ki", "themen/kinderschutz", "themen/finanzierung"):
+        expected = expected_updated(key).isoformat()
+        assert updated_times(output, key) == (expected, expected), key
+
+
+def test_atom_entry_updated_is_modified_and_published_is_date(output):
+    source = SITE / NEWEST_IN_FEED["themen/ki"][0]
+    entry = next(e for e in atom(output, "alle").findall("a:entry", ATOM_NS)
+                 if e.find("a:link", ATOM_NS).get("href").endswith("/kurze-adresse/"))
+    assert entry.findtext("a:published", namespaces=ATOM_NS) == header_time(
+        source, "Date").isoformat()
+    assert entry.findtext("a:updated", namespaces=ATOM_NS) == header_time(
+        source, "Modified").isoformat()
 
 
 def test_content_is_full_html_with_absolute_links(output):
@@ -207,15 +292,27 @@ def test_topics_are_categories_with_the_topic_scheme(output):
 
 @pytest.mark.parametrize("topic", sorted(TOPIC_MEMBERS))
 def test_topic_feed_holds_exactly_that_topics_items(output, topic):
-    links = rss(output, f"themen/{topic}").findall("channel/item/link")
-    assert {link.text.rstrip("/").rsplit("/", 1)[1] for link in links} == TOPIC_MEMBERS[topic]
-    entries = atom(output, f"themen/{topic}").findall("a:entry", ATOM_NS)
-    assert len(entries) == len(TOPIC_MEMBERS[topic])
+    for paths in item_paths(output, f"themen/{topic}"):  # RSS, then Atom
+        assert {path.rstrip("/").rsplit("/", 1)[1] for path in paths} == TOPIC_MEMBERS[topic]
 
 
-def test_type_feeds_hold_only_their_type(output):
-    links = [e.text for e in rss(output, "ausschussmitteilungen").iter("link")][1:]
-    assert links and all("/ausschussmitteilungen/" in link for link in links)
+def item_paths(output, key):
+    """The item URLs (paths) of a feed: (RSS items, Atom entries)."""
+    rss_links = [link.text for link in rss(output, key).findall("channel/item/link")]
+    atom_links = [e.find("a:link", ATOM_NS).get("href")
+                  for e in atom(output, key).findall("a:entry", ATOM_NS)]
+    return ({link.removeprefix(BASE) for link in rss_links},
+            {link.removeprefix(BASE) for link in atom_links})
+
+
+@pytest.mark.parametrize("folder", ["pressemitteilungen", "ausschussmitteilungen"])
+def test_type_feeds_hold_exactly_the_public_items_of_their_type(output, folder):
+    expected = {url for url in SITE_ITEM_URLS if url.startswith(f"/{folder}/")}
+    assert item_paths(output, folder) == (expected, expected)
+
+
+def test_the_site_feed_holds_exactly_the_public_items(output):
+    assert item_paths(output, "alle") == (SITE_ITEM_URLS, SITE_ITEM_URLS)
 
 
 def test_drafts_hidden_and_embargoed_items_appear_in_no_feed_or_calendar(output):
@@ -301,8 +398,10 @@ def test_calendar_has_one_all_day_event_per_meeting(output):
 def test_calendar_is_linked_from_the_notice_list_and_every_notice(output):
     calendar = "/termine/jugendhilfeausschuss.ics"
     assert page(output, "/ausschussmitteilungen/").select_one(f'a[href="{calendar}"]')
-    for notice in (output / "ausschussmitteilungen/2025").glob("*/index.html"):
-        assert f'href="{calendar}"' in notice.read_text(encoding="utf-8"), notice
+    notices = [url for url in SITE_ITEM_URLS if url.startswith("/ausschussmitteilungen/")]
+    assert len(notices) == 2
+    for url in notices:
+        assert page(output, url).select_one(f'a[href="{calendar}"]'), url
 
 
 def test_entry_ids_are_valid_uris_also_for_non_ascii_file_names():
