@@ -7,7 +7,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from . import model
-from .problems import Problem, quoted
+from .problems import Problem, display_path, quoted
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mkd", ".mdown"}
 ASSET_FOLDERS = {"files", "images"}
@@ -80,7 +80,7 @@ def url_problems(contents) -> list[Problem]:
         first, *others = sorted(clashing, key=lambda c: c.source_path)
         problems += [Problem(other.source_path, _slug_line(other), (
             f"Die Adresse /{os.path.dirname(target)}/ ist schon vergeben an "
-            f"{os.path.relpath(first.source_path)}. Geben Sie einen eigenen Slug an, "
+            f"{display_path(first.source_path)}. Geben Sie einen eigenen Slug an, "
             "z. B. „Slug: …-2“."
         )) for other in others]
     return problems
@@ -89,17 +89,3 @@ def url_problems(contents) -> list[Problem]:
 def _slug_line(content) -> int:
     lines = getattr(content, "header_lines", {})
     return lines.get("slug", lines.get("title", 1))
-
-
-def withheld_link_problems(written, unwritten) -> list[Problem]:
-    """Links from published content to drafts or embargoed items, which are not written."""
-    unwritten_paths = {c.relative_source_path.replace(os.sep, "/") for c in unwritten}
-    return [
-        Problem(content.source_path, line, (
-            f"Der Link auf content/{target} zeigt auf eine Veröffentlichung, die noch nicht "
-            "erscheint (Entwurf oder Sperrfrist) – er würde ins Leere führen und ihre Adresse "
-            "verraten. Entfernen Sie den Link, bis sie veröffentlicht ist."))
-        for content in written
-        for target, line in getattr(content, "internal_links", [])
-        if target in unwritten_paths
-    ]

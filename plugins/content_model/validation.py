@@ -40,7 +40,7 @@ def _header_problems(source: SourceFile, doctype: DocumentType, vocabulary: Topi
         if field:
             problems += _value_problems(source.path, header_field, field, vocabulary, content_root)
     problems += _modified_before_date(source)
-    if source.get("image") and not source.get("imagealt"):
+    if source.get("image") and doctype.field("image") and not source.get("imagealt"):
         problems.append(Problem(source.path, source.get("image").line, (
             "Zum Bild fehlt der Alternativtext. Ergänzen Sie „ImageAlt: …“ mit einer kurzen "
             "Beschreibung dessen, was auf dem Bild zu sehen ist."

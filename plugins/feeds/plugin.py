@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 from content_model.output import DataFileGenerator
 from pelican import signals
 
-from .building import Feed, Site, render
+from .building import Feed, Site, render, updated_of
 
 EPOCH = datetime(2000, 1, 1, tzinfo=ZoneInfo("UTC"))
 
@@ -83,8 +83,9 @@ class FeedsGenerator(DataFileGenerator):
         site = Site(site_url, self.settings["SITENAME"], self.settings["AUTHORITY"]["name"],
                     self.settings["AUTHORITY"]["email"], authority,
                     self.context["TOPICS_INDEX_URL"])
-        # An empty feed is as new as the newest item of the site, so that it stays unchanged.
-        newest = self.feeds.site.items[0].date if self.feeds.site.items else EPOCH
+        # An empty feed is as new as the newest change of the site (Modified counts), so
+        # that it stays unchanged while nothing changes.
+        newest = max((updated_of(i) for i in self.feeds.site.items), default=EPOCH)
         for feed in self.feeds:
             rss, atom = render(feed, site, newest)
             self.write_data(feed.rss_url, rss)
