@@ -42,6 +42,7 @@ PLUGIN_PATHS = [str(ROOT / "plugins")]
 # atomic_output must come last (it swaps the finished site in after everything is written).
 PLUGINS = [
     "content_model",
+    "static_files",
     "german_dates",
     "topic_pages",
     "feeds",
@@ -147,6 +148,10 @@ PAGINATION_PATTERNS = (
 )
 
 STATIC_PATHS = ["files", "images"]
+# Never read or copied: dotfiles (.gitkeep, .DS_Store, .htaccess) and editor backups and
+# lock files (bericht.md~, ~$bericht.docx, #bericht.md#). The static_files plugin checks
+# everything else under files/ and images/.
+IGNORE_FILES = [".*", "*~", "~$*", "#*#"]
 TEMPLATE_PAGES = {"robots.txt": "robots.txt"}
 
 # --- Feeds are written by the feeds plugin (feedgen); Pelican's own feeds stay off -------
