@@ -9,7 +9,7 @@ from content_model.problems import Problem
 from content_model.slugs import german_slug
 
 from . import messages
-from .sniff import MACRO_KINDS, describe, sniff
+from .sniff import MACRO_KINDS, describe, sniff, text_kind
 from .svg import svg_problems
 
 IMAGES = {"jpg": "jpeg", "jpeg": "jpeg", "png": "png", "webp": "webp", "gif": "gif",
@@ -23,6 +23,7 @@ ASSET_FOLDERS = frozenset(ALLOWED)
 EXTENSIONS = {"jpeg": "jpg", "png": "png", "webp": "webp", "gif": "gif", "pdf": "pdf",
               "docx": "docx", "xlsx": "xlsx", "pptx": "pptx", "odt": "odt", "ods": "ods",
               "odp": "odp"}
+TEXT_KINDS = {"text", "svg"}
 SVG_LIKE = {"svg", "xml", "html", "text"}  # for these the SVG parser decides
 SAFE_NAME_CHARACTERS = frozenset(string.ascii_letters + string.digits + "._-")
 
@@ -61,13 +62,21 @@ def file_problems(path: Path, folder: str) -> list[Problem]:
         allowed_in_files = extension(path.name) in ALLOWED["files"]
         return [Problem(str(path), 1, messages.forbidden_type(
             folder, extension(path.name), allowed_in_files))]
-    actual = sniff(path)
+    actual = _actual_kind(path, kind)
     if kind == "svg" and actual in SVG_LIKE:
         return [Problem(str(path), line, message)
                 for line, message in svg_problems(path.read_bytes())]
     if actual == kind:
         return []
     return [Problem(str(path), 1, _mismatch_message(path.name, folder, kind, actual))]
+
+
+def _actual_kind(path: Path, kind: str) -> str:
+    """Text and SVG are judged as text; binary formats by their magic bytes."""
+    if kind not in TEXT_KINDS:
+        return sniff(path)
+    actual = text_kind(path)
+    return sniff(path) if actual == "binary" else actual
 
 
 def _mismatch_message(name: str, folder: str, kind: str, actual: str) -> str:

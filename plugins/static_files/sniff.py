@@ -86,24 +86,32 @@ def describe(kind: str) -> str:
 
 
 def sniff(path: Path) -> str:
-    """The kind of the file at `path`, by its content."""
-    with path.open("rb") as file:
-        header = file.read(HEADER_SIZE)
-    if not header:
-        return "empty"
-    found = filetype.guess(header)
+    """The kind of the file at `path`, by its magic bytes, else as text."""
+    header = _header(path)
+    found = filetype.guess(header) if header else None
     if found is None:
-        return _text_kind(path, header)
+        return text_kind(path)
     if found.extension in ZIP_KINDS:
         return zip_kind(path)
     return FILETYPE_KINDS.get(found.extension, found.extension)
 
 
-def _text_kind(path: Path, header: bytes) -> str:
+def text_kind(path: Path) -> str:
+    """"text" for text without NUL bytes that does not start like markup; else "binary",
+    "empty", or the markup's kind. (Magic bytes would misjudge text: "BMW;…" starts like
+    a BMP image, "MZ-Nummer;…" like a Windows program.)"""
+    header = _header(path)
+    if not header:
+        return "empty"
     if b"\x00" in header or _has_nul(path):
         return "binary"
     start = header.removeprefix(b"\xef\xbb\xbf").lstrip()
     return _markup_kind(start) if start.startswith(b"<") else "text"
+
+
+def _header(path: Path) -> bytes:
+    with path.open("rb") as file:
+        return file.read(HEADER_SIZE)
 
 
 def _has_nul(path: Path) -> bool:
