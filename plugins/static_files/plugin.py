@@ -21,7 +21,7 @@ def static_file_problems(generators) -> list[Problem]:
     """Every file under files/ and images/, every link in the content tree, and every
     {static}/{attach} link (a `content_checks` receiver: before anything is written)."""
     context = generators[0].context
-    root = Path(context["PATH"])
+    root = Path(os.path.abspath(context["PATH"]))  # as the reader names links
     problems = tree_problems(root, ignored_by(context["IGNORE_FILES"]))
     return problems + outside_link_problems(all_contents(context))
 
