@@ -47,6 +47,7 @@ PLUGIN_PATHS = [str(ROOT / "plugins")]
 # site, and atomic_output must come last (it swaps the finished site in).
 PLUGINS = [
     "content_model",
+    "static_files",
     "german_dates",
     "topic_pages",
     "feeds",
@@ -159,6 +160,10 @@ PAGINATION_PATTERNS = (
 )
 
 STATIC_PATHS = ["files", "images"]
+# Never read or copied: dotfiles (.gitkeep, .DS_Store, .htaccess) and editor backups and
+# lock files (bericht.md~, ~$bericht.docx, #bericht.md#). The static_files plugin checks
+# everything else under files/ and images/.
+IGNORE_FILES = [".*", "*~", "~$*", "#*#"]
 TEMPLATE_PAGES = {"robots.txt": "robots.txt"}
 
 # --- Feeds are written by the feeds plugin (feedgen); Pelican's own feeds stay off -------

@@ -20,6 +20,7 @@ from .quiet_logging import InvalidContent
 from .site_checks import outside_folders_problem
 from .slugs import german_slug
 from .state import BuildState
+from .symlinks import path_problem
 from .validation import validate
 from .values import parse_date, split_list
 
@@ -29,6 +30,10 @@ class ContentModelReader(MarkdownReader):
 
     def read(self, source_path):
         relative = os.path.relpath(source_path, self.state.content_root).replace(os.sep, "/")
+        # Never read through a link out of the tree or to a folder (content_model.symlinks).
+        if outside := path_problem(source_path, self.settings["PATH"]):
+            self.state.file_problems[relative] = [outside]
+            raise InvalidContent("Verknüpfung (Symlink), siehe Bericht am Ende")
         source, problem = read_source(source_path)
         doctype = model.doctype_for_path(relative)
         problems = [problem] if problem else []
