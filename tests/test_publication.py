@@ -247,3 +247,12 @@ def test_a_page_that_cannot_be_rendered_is_reported_with_its_file_not_a_tracebac
                      r"Seite pressemitteilungen/\d{4}/[a-z-]+/index\.html ist mit einem "
                      r"unerwarteten Fehler abgebrochen \(TypeError", output, re.MULTILINE), output
     assert not (tmp_path / "out").exists()
+
+
+def test_editor_backups_next_to_items_are_neither_read_nor_reported(tmp_path):
+    content = copy_site(tmp_path / "content")
+    folder = content / "pressemitteilungen"
+    for name in ("kita.md~", "#kita.md#", ".kita.md.swp", "~$bericht.docx"):
+        (folder / name).write_text("Title: Kopie Ringelnatter\n\n<script>alert(1)</script>\n")
+    output = build(content, tmp_path / "out", **NO_SEARCH)
+    assert not [f for f in output.rglob("*") if f.is_file() and b"Ringelnatter" in f.read_bytes()]

@@ -2,6 +2,7 @@
 outside the content tree is ever read or copied, and nothing is written outside the
 output folder. Every test builds for real and looks at what was published."""
 
+import contextlib
 import os
 import shutil
 from pathlib import Path
@@ -264,14 +265,19 @@ def test_without_the_checks_nothing_outside_the_asset_folders_is_ever_copied(
     outside, content = links_case(tmp_path)
     (content / "files/extern").symlink_to(outside, target_is_directory=True)
     (content / "images/akte.txt").symlink_to(outside / "geheime_akte.txt")
-    output = build(content, tmp_path / "site" / "output")
-    assert (output / "files/bericht.pdf").is_file()
+    output = tmp_path / "site" / "output"
+    # The links are dead, so the check of the written site (publication) stops the build
+    # before it goes live; what matters here is what was copied anywhere until then.
+    with contextlib.suppress(ContentError):
+        build(content, output)
+    builds = [output, *output.parent.glob(".output*")]
+    assert any((d / "files/bericht.pdf").is_file() for d in builds)
     assert not files_with_marker(tmp_path, outside, content)
     written = [f for f in files_under(tmp_path)
-               if not any(f.is_relative_to(d) for d in (outside, content, output))]
+               if not any(f.is_relative_to(d) for d in (outside, content, *builds))]
     assert written == [], "written outside the output folder"
-    assert not (output / "topics.toml").exists()
-    assert not list(output.rglob("embargoed_with_marker.md"))
+    assert not [d for d in builds if (d / "topics.toml").exists()]
+    assert not [d for d in builds if list(d.rglob("embargoed_with_marker.md"))]
 
 
 def test_the_command_line_fails_with_path_line_message_and_no_traceback(tmp_path):

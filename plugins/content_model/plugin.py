@@ -64,7 +64,8 @@ def report_problems(generators) -> None:
     generated = articles.context["generated_content"]
     problems = list(state.vocabulary_problems)
     problems += skipped_file_problems(generated, state)
-    problems += stray_file_problems(state.content_root, set(generated))
+    problems += stray_file_problems(state.content_root, set(generated),
+                                    tuple(articles.settings["IGNORE_FILES"]))
     problems += url_problems(all_contents(articles.context))
     problems += run_content_checks(generators)
     if problems:

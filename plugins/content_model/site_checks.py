@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import os
 from collections import defaultdict
 from pathlib import Path
@@ -35,10 +36,12 @@ def skipped_file_problems(generated_content: dict, state) -> list[Problem]:
     return problems
 
 
-def stray_file_problems(content_root: Path, known: set[str]) -> list[Problem]:
-    """Files in the content tree that no part of the build would publish."""
+def stray_file_problems(content_root: Path, known: set[str],
+                        ignored: tuple[str, ...] = (".*",)) -> list[Problem]:
+    """Files in the content tree that no part of the build would publish (files matching
+    Pelican's IGNORE_FILES — dotfiles, editor backups — are never read, never stray)."""
     problems = []
-    for relative in _walk(content_root):
+    for relative in _walk(content_root, ignored):
         top, _, rest = relative.partition("/")
         if relative in known or top in ASSET_FOLDERS:
             continue
@@ -56,12 +59,14 @@ def stray_file_problems(content_root: Path, known: set[str]) -> list[Problem]:
     return problems
 
 
-def _walk(root: Path):
+def _walk(root: Path, ignored: tuple[str, ...]):
+    def kept(name: str) -> bool:
+        return not any(fnmatch.fnmatch(name, pattern) for pattern in ignored)
+
     for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        for name in filenames:
-            if not name.startswith("."):
-                yield Path(dirpath, name).relative_to(root).as_posix()
+        dirnames[:] = [d for d in dirnames if kept(d)]
+        for name in filter(kept, filenames):
+            yield Path(dirpath, name).relative_to(root).as_posix()
 
 
 def url_problems(contents) -> list[Problem]:
