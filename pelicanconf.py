@@ -13,6 +13,9 @@ ROOT = Path(__file__).resolve().parent
 SITENAME = "Jugendamt Musterstadt"
 SITESUBTITLE = "Pressemitteilungen und Mitteilungen für den Jugendhilfeausschuss"
 SITEURL = ""
+# The production address (publishconf.py sets SITEURL to it); links and images to it count
+# as the site's own in preview builds too.
+PUBLIC_SITEURL = "https://jugendamt.musterstadt.example"
 RELATIVE_URLS = False
 PATH = "content"
 OUTPUT_PATH = "output"
@@ -42,6 +45,7 @@ PLUGIN_PATHS = [str(ROOT / "plugins")]
 # atomic_output must come last (it swaps the finished site in after everything is written).
 PLUGINS = [
     "content_model",
+    "html_policy",
     "german_dates",
     "topic_pages",
     "feeds",
@@ -56,6 +60,12 @@ CONTENT_MODEL = {
     "topics_file": "topics.toml",
     "summary_max_length": 300,
     "check_only": False,
+}
+# The HTML every item and page publishes is checked against plugins/html_policy/allowlist.py.
+# second_opinion: also clean it with nh3 (Ammonia) under the same allowlist; any difference
+# the checker did not explain is an error too.
+HTML_POLICY = {
+    "second_opinion": True,
 }
 GERMAN_DATES = {
     "locale": "de_DE",
@@ -87,6 +97,26 @@ SEARCH = {
 SITEMAP = {
     "format": "xml",
     "exclude": [r"^404\.html$", r"^suche/", r"^feeds/"],
+}
+
+# --- Markdown -------------------------------------------------------------------------
+# Set explicitly (Pelican's default adds `extra` with attr_list and md_in_html, which let
+# editors write any attribute, and codehilite). No attr_list, md_in_html or codehilite.
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.meta": {},  # Pelican reads the header through it
+        "markdown.extensions.tables": {},
+        "html_policy.table_alignment": {},  # |:---:| as class="align-center", not style
+        "markdown.extensions.fenced_code": {},
+        "markdown.extensions.footnotes": {
+            "BACKLINK_TITLE": "Zurück zum Text (Fußnote %d)",
+            "SEPARATOR": "-",
+        },
+        "markdown.extensions.abbr": {},
+        "markdown.extensions.def_list": {},
+        "markdown.extensions.sane_lists": {},
+    },
+    "output_format": "html5",
 }
 
 # --- Theme ----------------------------------------------------------------------------

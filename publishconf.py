@@ -1,6 +1,6 @@
 from pelicanconf import *  # noqa: F403 — production overrides only
 
-SITEURL = "https://jugendamt.musterstadt.example"
+SITEURL = PUBLIC_SITEURL  # noqa: F405
 RELATIVE_URLS = False
 
 DELETE_OUTPUT_DIRECTORY = True
