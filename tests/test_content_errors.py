@@ -49,7 +49,8 @@ CASES = [
     ("pressemitteilungen/script_in_body.md", 8, "Das HTML-Element <script> ist im Text nicht"),
     ("pressemitteilungen/iframe_embed.md", 6, "Das HTML-Element <iframe> ist im Text nicht"),
     ("pressemitteilungen/onclick_attribute.md", 7, "Das Attribut „onclick“ an <a> ist nicht"),
-    ("pressemitteilungen/javascript_url.md", 6, "Der Link „javascript:alert(1“ ist nicht erlaubt"),
+    ("pressemitteilungen/javascript_url.md", 6,
+     "Der Link „javascript:alert(1)“ ist nicht erlaubt"),
 ]
 
 
