@@ -48,6 +48,7 @@ PLUGIN_PATHS = [str(ROOT / "plugins")]
 PLUGINS = [
     "content_model",
     "static_files",
+    "html_policy",
     "german_dates",
     "topic_pages",
     "feeds",
@@ -61,6 +62,12 @@ PLUGINS = [
 CONTENT_MODEL = {
     "topics_file": "topics.toml",
     "summary_max_length": 300,
+}
+# The HTML every item and page publishes is checked against plugins/html_policy/allowlist.py.
+# second_opinion: also clean it with nh3 (Ammonia) under the same allowlist; any difference
+# the checker did not explain is an error too.
+HTML_POLICY = {
+    "second_opinion": True,
 }
 GERMAN_DATES = {
     "locale": "de_DE",
@@ -100,6 +107,26 @@ SITEMAP = {
 PUBLICATION = {
     "mode": "preview",
     "now": None,
+}
+
+# --- Markdown -------------------------------------------------------------------------
+# Set explicitly (Pelican's default adds `extra` with attr_list and md_in_html, which let
+# editors write any attribute, and codehilite). No attr_list, md_in_html or codehilite.
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.meta": {},  # Pelican reads the header through it
+        "markdown.extensions.tables": {},
+        "html_policy.table_alignment": {},  # |:---:| as class="align-center", not style
+        "markdown.extensions.fenced_code": {},
+        "markdown.extensions.footnotes": {
+            "BACKLINK_TITLE": "Zurück zum Text (Fußnote %d)",
+            "SEPARATOR": "-",
+        },
+        "markdown.extensions.abbr": {},
+        "markdown.extensions.def_list": {},
+        "markdown.extensions.sane_lists": {},
+    },
+    "output_format": "html5",
 }
 
 # --- Theme ----------------------------------------------------------------------------

@@ -1,31 +1,20 @@
 """Checks of the Markdown body and the summary, each problem with its line.
 
-Raw HTML is limited to an allowlist: anything that could run code or load something from
-elsewhere is an error (never silently stripped), so editors learn what to change.
+Internal links ({filename}, {static}) must point to existing files. What the body's HTML
+may contain is checked on the rendered HTML by the html_policy plugin, not here.
 """
 
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 
 from .header import SourceFile
 from .problems import Problem, quoted
 
-ALLOWED_TAGS = frozenset({
-    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "details",
-    "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr",
-    "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "small", "span",
-    "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time",
-    "tr", "u", "ul",
-})
-UNSAFE_URL = re.compile(r"^\s*(javascript|vbscript|data):", re.IGNORECASE)
-URL_ATTRIBUTES = {"href", "src", "srcset", "action", "formaction", "poster", "cite"}
 FENCE = re.compile(r"^(```|~~~)")
 CODE_SPAN = re.compile(r"`[^`\n]*`")
 AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>\s]*>|<[^>\s@]+@[^>\s]+>")
-MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\(\s*<?([^)\s>]*)")
 INTERNAL_LINK = re.compile(r"\{(filename|static|attach)\}([^)\s\"'>#?]+)")
 SUMMARY_MARKUP = re.compile(r"<[a-zA-Z/!]|\*\*|__|\]\(|`|^#|\{filename\}")
 
@@ -43,65 +32,10 @@ def body_lines(source: SourceFile) -> list[tuple[int, str]]:
     return lines
 
 
-class _RawHtml(HTMLParser):
-    """Collects (line offset, message) for every disallowed tag, attribute or URL."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.found: list[tuple[int, str]] = []
-
-    def handle_starttag(self, tag, attrs):
-        line = self.getpos()[0]
-        if tag not in ALLOWED_TAGS:
-            self.found.append((line, (
-                f"Das HTML-Element <{tag}> ist im Text nicht erlaubt (Sicherheit und "
-                "Barrierefreiheit). Entfernen Sie es; für Videos, Karten oder Formulare "
-                "verlinken Sie die Quelle mit einem normalen Link.")))
-        for name, value in attrs:
-            self.found += [(line, m) for m in _attribute_messages(tag, name, value or "")]
-        if tag == "img" and not (dict(attrs).get("alt") or "").strip():
-            self.found.append((line, _ALT_MESSAGE))
-
-
-def _attribute_messages(tag: str, name: str, value: str) -> list[str]:
-    if name.startswith("on"):
-        return [f"Das Attribut {quoted(name)} an <{tag}> ist nicht erlaubt: Skripte im Text "
-                "sind verboten. Löschen Sie das Attribut."]
-    if name == "style":
-        return [f"Das Attribut „style“ an <{tag}> ist nicht erlaubt; die Gestaltung kommt "
-                "einheitlich aus dem Layout. Löschen Sie das Attribut."]
-    if name in URL_ATTRIBUTES and UNSAFE_URL.match(value):
-        return [_UNSAFE_URL_MESSAGE.format(url=quoted(value[:40]))]
-    return []
-
-
-_ALT_MESSAGE = ("Ein Bild im Text hat keinen Alternativtext. Schreiben Sie in die eckigen "
-                "Klammern, was auf dem Bild zu sehen ist: ![Kinder im Garten der Kita](…).")
-_UNSAFE_URL_MESSAGE = ("Der Link {url} ist nicht erlaubt (javascript:-, vbscript:- und data:-"
-                       "Adressen). Verlinken Sie eine normale Webadresse (https://…).")
-
-
-def raw_html_problems(source: SourceFile) -> list[Problem]:
-    parser = _RawHtml()
-    lines = body_lines(source)
-    parser.feed("\n".join(text for _, text in lines))
-    parser.close()
-    return [Problem(source.path, lines[offset - 1][0], message)
-            for offset, message in parser.found]
-
-
-def markdown_link_problems(source: SourceFile, content_root: Path) -> list[Problem]:
-    problems = []
-    for number, text in body_lines(source):
-        for match in MARKDOWN_LINK.finditer(text):
-            if match.group(0).startswith("!") and not match.group(1).strip():
-                problems.append(Problem(source.path, number, _ALT_MESSAGE))
-            if UNSAFE_URL.match(match.group(2)):
-                problems.append(Problem(source.path, number,
-                                        _UNSAFE_URL_MESSAGE.format(url=quoted(match.group(2)))))
-        problems += [Problem(source.path, number, message)
-                     for message in _internal_link_messages(text, source.path, content_root)]
-    return problems
+def internal_link_problems(source: SourceFile, content_root: Path) -> list[Problem]:
+    return [Problem(source.path, number, message)
+            for number, text in body_lines(source)
+            for message in _internal_link_messages(text, source.path, content_root)]
 
 
 def internal_links(source: SourceFile, content_root: Path) -> list[tuple[str, int]]:

@@ -6,7 +6,7 @@ import difflib
 from pathlib import Path
 
 from . import model
-from .body_checks import markdown_link_problems, raw_html_problems, summary_problems
+from .body_checks import internal_link_problems, summary_problems
 from .header import HeaderField, SourceFile, ends_without_blank_line
 from .model import DocumentType, FieldKind
 from .problems import Problem, quoted
@@ -21,8 +21,7 @@ def validate(source: SourceFile, doctype: DocumentType, vocabulary: TopicVocabul
     problems = _header_problems(source, doctype, vocabulary, content_root)
     problems += _local_time_problems(source, doctype, timezone)
     problems += summary_problems(source, summary_max_length)
-    problems += raw_html_problems(source)
-    problems += markdown_link_problems(source, content_root)
+    problems += internal_link_problems(source, content_root)
     return sorted(problems)
 
 
