@@ -181,6 +181,8 @@ def preview_server():
     from tornado import web
 
     class PreviewServer(Server):
+        # livereload 2.7.1's Server.application for one port (serve uses neither a separate
+        # liveport nor a WSGI app), with the external script instead of the inline one.
         def application(self, port, host, liveport=None, debug=None, live_css=True):
             class ExternalLiveScript(LiveScriptInjector):
                 script = f'<script src="/livereload.js?port={port}" defer></script>'.encode()
