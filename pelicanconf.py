@@ -50,6 +50,7 @@ PLUGINS = [
     "static_files",
     "html_policy",
     "german_dates",
+    "content_security_policy",
     "topic_pages",
     "feeds",
     "meeting_calendar",
@@ -91,6 +92,25 @@ MEETING_CALENDAR = {
     "name": "Sitzungen des Jugendhilfeausschusses – Jugendamt Musterstadt",
     "preview_site_url": FEEDS["preview_site_url"],
     "uid_domain": AUTHORITY["domain"],
+}
+# The Content-Security-Policy of every page (directive -> sources), defined once: base.html
+# carries it as a <meta>; the web server is to send the same as a header
+# (content_security_policy.policy.header_policy), which alone can carry frame-ancestors.
+# Pagefind needs worker-src 'self' (its worker) and 'wasm-unsafe-eval' (its WebAssembly).
+CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'wasm-unsafe-eval'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'none'"],
+    "form-action": ["'self'"],
+    "frame-src": ["'none'"],
+    "worker-src": ["'self'"],
+    "manifest-src": ["'self'"],
+    "frame-ancestors": ["'none'"],
 }
 SEARCH = {
     "enabled": True,

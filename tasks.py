@@ -145,6 +145,7 @@ def preview_handler():
 
     class PreviewHandler(StaticFileHandler):
         problems: list[str] = []
+        csp = ""  # the site's Content-Security-Policy, for the problem page
         showing_problems = False
 
         def get(self, path, include_body=True):
@@ -153,7 +154,7 @@ def preview_handler():
             self.showing_problems = True
             self.set_header("Content-Type", "text/html; charset=utf-8")
             self.set_header("Cache-Control", "no-store")
-            self.finish(problem_page(self.problems))
+            self.finish(problem_page(self.problems, self.csp))
 
         def compute_etag(self):
             return None if self.showing_problems else super().compute_etag()
@@ -165,10 +166,38 @@ def _is_page(path: str) -> bool:
     return path == "" or path.endswith(("/", ".html")) or "." not in path.rsplit("/", 1)[-1]
 
 
-def problem_page(problems: list[str]) -> str:
+def preview_server():
+    """livereload's server, except how its browser client gets into the pages: livereload
+    would inject an inline script (which the pages' Content-Security-Policy blocks); this
+    one injects the client itself as an external same-origin script, /livereload.js, which
+    connects to ws://<host>:<port>/livereload (same origin: allowed by connect-src 'self')."""
+    from livereload import Server
+    from livereload.handlers import ForceReloadHandler, LiveReloadHandler, LiveReloadJSHandler
+    from livereload.server import LiveScriptInjector
+    from tornado import web
+
+    class PreviewServer(Server):
+        # livereload 2.7.1's Server.application for one port (serve uses neither a separate
+        # liveport nor a WSGI app), with the external script instead of the inline one.
+        def application(self, port, host, liveport=None, debug=None, live_css=True):
+            class ExternalLiveScript(LiveScriptInjector):
+                script = f'<script src="/livereload.js?port={port}" defer></script>'.encode()
+
+            LiveReloadHandler.watcher = self.watcher
+            LiveReloadHandler.live_css = live_css
+            handlers = [(r"/livereload", LiveReloadHandler), (r"/forcereload", ForceReloadHandler),
+                        (r"/livereload.js", LiveReloadJSHandler),
+                        *self.get_web_handlers(ExternalLiveScript.script)]
+            web.Application(handlers, transforms=[ExternalLiveScript]).listen(port, address=host)
+
+    return PreviewServer()
+
+
+def problem_page(problems: list[str], csp: str) -> str:
     items = "".join(f"<li><code>{html.escape(p)}</code></li>" for p in problems)
     return (
         '<!doctype html><html lang="de"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{html.escape(csp)}">'
         "<title>Vorschau: Probleme in den Inhalten</title></head><body><main>"
         "<h1>Die Vorschau kann nicht aktualisiert werden</h1>"
         "<p>Der Build hat diese Probleme gefunden (Datei:Zeile: was zu tun ist):</p>"
@@ -181,12 +210,14 @@ def problem_page(problems: list[str]) -> str:
             "output": "output folder (default: output/)"})
 def serve(c, host="127.0.0.1", port=8000, content=str(CONTENT), output=str(OUTPUT)):
     """Build, serve on http://HOST:PORT and rebuild + reload the browser on every change."""
-    from livereload import Server
+    from content_security_policy.policy import meta_policy
     from livereload.handlers import LiveReloadHandler
+    from pelican.settings import read_settings
 
     content, output = Path(content).resolve(), Path(output).resolve()
-    server = Server()
+    server = preview_server()
     server.SFH = handler = preview_handler()
+    handler.csp = meta_policy(read_settings(str(DEV_SETTINGS)))
 
     def rebuild():
         # A fresh process per build, so that changed plugin code is picked up too.

@@ -10,8 +10,10 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from browser import CspViolations
 from content_model.scaffold import ScaffoldError, new_item
-from support import ROOT, copy_site
+from content_security_policy.policy import meta_policy
+from support import ROOT, copy_site, get_settings
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -97,6 +99,19 @@ def free_port():
         return s.getsockname()[1]
 
 
+PREVIEW_POLICY = meta_policy(get_settings(ROOT / "content", ROOT / "output"))
+
+
+def preview_scripts(tab) -> list[str]:
+    """The page's scripts (their src; "inline" for inline ones) after checking that the
+    page carries the site's policy once."""
+    policies = tab.locator('meta[http-equiv="Content-Security-Policy"]').evaluate_all(
+        "metas => metas.map(m => m.content)")
+    assert policies == [PREVIEW_POLICY]
+    return tab.locator("script").evaluate_all(
+        "scripts => scripts.map(s => s.getAttribute('src') ?? 'inline')")
+
+
 def test_serve_rebuilds_on_save_and_reloads_the_browser(tmp_path, tab):
     content = copy_site(tmp_path / "content")
     port = free_port()
@@ -107,9 +122,13 @@ def test_serve_rebuilds_on_save_and_reloads_the_browser(tmp_path, tab):
     try:
         url = f"http://127.0.0.1:{port}/pressemitteilungen/2025/kurze-adresse/"
         wait_for(url)
-        tab.goto(url)
+        violations = CspViolations(tab)
+        with tab.expect_websocket() as websocket:
+            tab.goto(url)
+        assert websocket.value.url == f"ws://127.0.0.1:{port}/livereload"
         heading = tab.locator("h1")
         assert heading.inner_text() == "Ein sehr langer Titel, der nicht die Adresse bestimmt"
+        assert preview_scripts(tab) == [f"/livereload.js?port={port}"]
         source = next(content.rglob("press_release_with_explicit_slug_and_attachment.md"))
         source.write_text(source.read_text(encoding="utf-8").replace(
             "Ein sehr langer Titel", "Frisch gespeicherter Titel"), encoding="utf-8")
@@ -121,8 +140,11 @@ def test_serve_rebuilds_on_save_and_reloads_the_browser(tmp_path, tab):
             timeout=30_000)
         assert f"{source.name}:5: Das Thema „KJ“ ist unbekannt. Meinten Sie „KI“?" in (
             tab.locator("main").inner_text())
+        assert preview_scripts(tab) == [f"/livereload.js?port={port}"]
         source.write_text(text, encoding="utf-8")
         heading.filter(has_text="Frisch gespeicherter Titel").wait_for(timeout=30_000)
+        # Live reload works under the site's Content-Security-Policy, without inline script.
+        assert violations.all == []
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=10)

@@ -90,12 +90,40 @@ function describe(count, query, filtered) {
   return fill(count === 1 ? text("CountOne") : text("CountMany"), values);
 }
 
+// Pagefind's excerpt is HTML (the page text with <mark> around the matches). Whatever it
+// holds, only text and plain <mark> elements reach the page: the HTML is parsed inertly (a
+// DOMParser document runs no script and loads nothing) and rebuilt from its text.
+function excerptNodes(html) {
+  return textAndMarks(new DOMParser().parseFromString(String(html ?? ""), "text/html").body);
+}
+
+function textAndMarks(parent) {
+  return [...parent.childNodes].flatMap((node) => {
+    if (node.nodeType === Node.TEXT_NODE) return [node.data];
+    if (node.nodeName === "MARK") return [element("mark", {}, [node.textContent])];
+    return node.nodeType === Node.ELEMENT_NODE ? textAndMarks(node) : [];
+  });
+}
+
+// A result links only to a page of this site (http or https, same origin).
+function sameSiteUrl(url) {
+  try {
+    const target = new URL(url, location.href);
+    return target.origin === location.origin ? target.href : null;
+  } catch {
+    return null;
+  }
+}
+
 function resultItem(data) {
-  const link = element("a", { href: data.url }, [data.meta.title]);
-  const meta = element("p", { class: "search__meta" }, [[data.meta.art, data.meta.datum].filter(Boolean).join(" · ")]);
-  const excerpt = element("p", { class: "search__excerpt" });
-  excerpt.innerHTML = data.excerpt; // Pagefind escapes the page text and adds <mark>
-  return element("li", { class: "search__result" }, [element("h2", { class: "search__title" }, [link]), meta, excerpt]);
+  const title = String(data.meta?.title ?? "");
+  const href = sameSiteUrl(data.url);
+  const heading = href ? element("a", { href }, [title]) : title;
+  const meta = element("p", { class: "search__meta" },
+    [[data.meta?.art, data.meta?.datum].filter(Boolean).join(" · ")]);
+  const excerpt = element("p", { class: "search__excerpt" }, excerptNodes(data.excerpt));
+  return element("li", { class: "search__result" },
+    [element("h2", { class: "search__title" }, [heading]), meta, excerpt]);
 }
 
 async function showMore() {
