@@ -1,25 +1,26 @@
-"""Finding the line of a source file that a problem found in the rendered HTML is about."""
+"""The source line a finding in the rendered HTML is about (a heuristic, never another file).
+
+Each finding names strings to look for (`needles`, most specific first). Each needle is
+looked for first in the body with code spans, code blocks and autolinks blanked out (a
+`<script>` shown as code is not the one that ran), then in the whole body; without any
+match the finding points to the first line of the body.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from .header import parse_header
+from .body_checks import body_lines
+from .header import read_source
 
 
 def line_of(path: str, needles) -> int:
-    """The first body line of `path` containing one of `needles` (tried in order,
-    case-insensitively); the first body line when none is found."""
-    try:
-        lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError):
+    source, _ = read_source(path)
+    if source is None:
         return 1
-    _, body_line = parse_header(lines)
-    body = list(enumerate(lines, start=1))[body_line - 1:]
-    for needle in needles:
-        if not needle:
-            continue
-        for number, text in body:
-            if needle.casefold() in text.casefold():
+    raw = list(enumerate(source.text.splitlines(), start=1))[source.body_line - 1:]
+    searches = (body_lines(source), raw)
+    for needle in (n.casefold() for n in needles if n):
+        for lines in searches:
+            number = next((n for n, text in lines if needle in text.casefold()), None)
+            if number is not None:
                 return number
-    return min(body_line, max(len(lines), 1))
+    return min(source.body_line, max(len(raw) + source.body_line - 1, 1))

@@ -16,10 +16,11 @@ import secrets
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from content_model.addresses import SiteAddresses
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from . import allowlist, messages
-from .urls import SiteAddresses, Verdict, check_url
+from .urls import Verdict, check_url
 
 
 @dataclass(frozen=True)
@@ -187,10 +188,14 @@ def _url_findings(tag: str, name: str, value: str, page_url: str,
                   addresses: SiteAddresses) -> Iterator[Finding]:
     resource = (tag, name) in allowlist.RESOURCE_ATTRIBUTES
     verdict = check_url(value, page_url, addresses, resource=resource)
+    if verdict is Verdict.UNRESOLVED and FILE_LINK.match(value):
+        return  # content_model (missing file) and static_files (outside files/, images/)
+        # name the cause; the written-site check of the publication plugin is the backstop
     if verdict is not Verdict.OK:
         yield Finding(_URL_MESSAGES[verdict](name, value), _value_needles(value))
 
 
+FILE_LINK = re.compile(r"^\s*(?:\{(?:static|attach)\}|\|(?:static|attach)\|)")
 _SEPARATORS = re.compile(r"[\x00-\x20\x7f]+")
 
 

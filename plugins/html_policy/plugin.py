@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import logging
 
+from content_model.addresses import SiteAddresses
 from content_model.checks import content_checks
 from content_model.problems import Problem
+from content_model.sourcelines import line_of
 from content_model.visibility import all_contents
 from pelican import signals
 
 from .checker import Finding, attach_findings, check_html
-from .lines import source_line
 from .second_opinion import second_opinion_findings
-from .urls import SiteAddresses
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +36,7 @@ def check_contents(generators) -> list[Problem]:
     settings = {**DEFAULTS, **context.get("HTML_POLICY", {})}
     addresses = SiteAddresses.from_settings(context.get("SITEURL", ""),
                                             context.get("PUBLIC_SITEURL", ""))
-    return [Problem(content.source_path, source_line(content.source_path, finding.needles),
+    return [Problem(content.source_path, line_of(content.source_path, finding.needles),
                     finding.message)
             for content in all_contents(context)
             for finding in content_findings(content, addresses, settings["second_opinion"])]

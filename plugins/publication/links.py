@@ -2,41 +2,14 @@
 
 from __future__ import annotations
 
-from urllib.parse import unquote, urljoin, urlsplit
-
+from content_model.addresses import SiteAddresses
 from selectolax.lexbor import LexborHTMLParser
-
-# Only for path resolution in preview builds, where SITEURL is empty; never requested.
-PREVIEW_ORIGIN = "http://vorschau.invalid"
-
-
-class SiteAddresses:
-    """The site's own origins and how a content's links resolve against them."""
-
-    def __init__(self, site_url: str, public_site_url: str = ""):
-        self.base = (site_url or PREVIEW_ORIGIN).rstrip("/") + "/"
-        self.own = {_origin(self.base)} | ({_origin(public_site_url)} if public_site_url else set())
-
-    def page_url(self, content) -> str:
-        return urljoin(self.base, content.url)
-
-    def site_path(self, url: str, page_url: str) -> str | None:
-        """The path (without leading slash, unquoted) of a same-site URL, else None."""
-        absolute = urljoin(page_url, url.strip())
-        parts = urlsplit(absolute)
-        if f"{parts.scheme}://{parts.netloc}" not in self.own:
-            return None
-        return unquote(parts.path).lstrip("/")
-
-
-def _origin(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}"
 
 
 def linked_paths(content, addresses: SiteAddresses) -> set[str]:
-    """Same-site paths of every href and src in the content's final HTML."""
-    page_url = addresses.page_url(content)
+    """Same-site paths of every href and src in the content's final HTML, resolved as the
+    browser resolves them."""
+    page_url = addresses.page_url(content.url)
     document = LexborHTMLParser(content.content or "")
     paths = set()
     for node in document.css("[href], [src]"):

@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from content_model.addresses import SiteAddresses
 from content_model.checks import content_checks
 from content_model.problems import Problem, stop_build
 from content_model.sourcelines import line_of
@@ -14,7 +15,7 @@ from content_model.values import parse_datetime
 from content_model.visibility import all_contents
 from pelican import signals
 
-from .links import SiteAddresses, header_files, linked_paths
+from .links import header_files, linked_paths
 from .policy import MODES, PublicationPolicy
 from .summary import build_summary
 
@@ -133,7 +134,8 @@ def _relative(static) -> str:
 
 
 def site_addresses(settings) -> SiteAddresses:
-    return SiteAddresses(settings.get("SITEURL", ""), settings.get("PUBLIC_SITEURL", ""))
+    return SiteAddresses.from_settings(settings.get("SITEURL", ""),
+                                       settings.get("PUBLIC_SITEURL", ""))
 
 
 def check_published_links(pelican) -> None:
