@@ -136,7 +136,7 @@ MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.meta": {},  # Pelican reads the header through it
         "markdown.extensions.tables": {},
-        "html_policy.table_alignment": {},  # |:---:| as class="align-center", not style
+        "content_model.table_alignment": {},  # |:---:| as class="align-center", not style
         "markdown.extensions.fenced_code": {},
         "markdown.extensions.footnotes": {
             "BACKLINK_TITLE": "Zurück zum Text (Fußnote %d)",

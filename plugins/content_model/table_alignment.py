@@ -6,7 +6,7 @@ Content-Security-Policy (`style-src 'self'`), so this turns them into
 `class="align-left|align-center|align-right"`, styled in theme/static/css/site.css.
 Only the Markdown tree is touched: raw HTML written by editors is not (and is checked).
 
-In pelicanconf.py: `MARKDOWN["extension_configs"]["html_policy.table_alignment"] = {}`.
+In pelicanconf.py: `MARKDOWN["extension_configs"]["content_model.table_alignment"] = {}`.
 """
 
 from __future__ import annotations
