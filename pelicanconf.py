@@ -15,7 +15,8 @@ SITESUBTITLE = "Pressemitteilungen und Mitteilungen für den Jugendhilfeausschus
 SITEURL = ""
 RELATIVE_URLS = False
 PATH = "content"
-OUTPUT_PATH = "output"
+# Preview builds (`make build`, `make serve`); production goes to output/ (publishconf.py).
+OUTPUT_PATH = "preview"
 TIMEZONE = "Europe/Berlin"
 DEFAULT_LANG = "de"
 DEFAULT_DATE_FORMAT = "%Y-%m-%d"  # display dates come from the german_dates plugin
@@ -87,6 +88,20 @@ SEARCH = {
 SITEMAP = {
     "format": "xml",
     "exclude": [r"^404\.html$", r"^suche/", r"^feeds/"],
+}
+# What is public now: "preview" shows drafts and embargoed items with a banner (never in
+# feeds, calendar, search or sitemap); publishconf.py sets "production". `now` fixes the
+# build's clock ("YYYY-MM-DD HH:MM", Europe/Berlin) to see what a build then would publish.
+PUBLICATION = {
+    "mode": "preview",
+    "now": None,
+}
+# Every build is a new release next to the output folder, which is a symlink to the live
+# one (docs/betrieb.md). `keep`: releases kept for `make rollback`; `lock_timeout`: seconds
+# a build waits while another one writes to the same folder.
+ATOMIC_OUTPUT = {
+    "keep": 2,
+    "lock_timeout": 600,
 }
 
 # --- Theme ----------------------------------------------------------------------------
