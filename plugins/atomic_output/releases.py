@@ -199,7 +199,7 @@ class Releases:
         older = [r for r in self.complete() if r.name < live.name]
         if not older:
             raise OutputFolderError(
-                f"Vor dem aktuellen Build ({live.describe()}) gibt es keinen älteren in "
+                f"Vor dem aktuellen Build vom {live.describe()} gibt es keinen älteren in "
                 f"{self.folder}. Es wurde nichts verändert.")
         self.activate(older[-1])
         return older[-1]
