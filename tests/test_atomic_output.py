@@ -64,6 +64,12 @@ def test_the_output_is_a_symlink_to_a_complete_release(tmp_path):
     assert not any("production" in path for path in snapshot(output))
 
 
+def test_the_output_folder_may_be_in_a_folder_that_does_not_exist_yet(tmp_path):
+    output = build(SITE, tmp_path / "neu/site/output", **NO_SEARCH)
+    assert (output / "index.html").is_file()
+    assert sorted(p.name for p in output.parent.iterdir()) == [".output.releases", "output"]
+
+
 def test_a_failed_build_leaves_the_previous_output_exactly_as_it_was(tmp_path):
     output = build(SITE, tmp_path / "output", conf="publishconf.py")
     content = copy_site(tmp_path / "content", "pressemitteilungen/unknown_topic.md")

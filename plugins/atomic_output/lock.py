@@ -34,6 +34,7 @@ def build_lock(path: Path, timeout: float, output: Path) -> Iterator[None]:
 
 
 def acquire(path: Path, timeout: float, output: Path) -> int:
+    path.parent.mkdir(parents=True, exist_ok=True)  # as Pelican would create the output folder
     deadline = time.monotonic() + timeout
     waited = False
     while (fd := try_lock(path)) is None:
