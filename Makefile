@@ -11,15 +11,23 @@ STAMP  := $(VENV)/.installed-stamp
 # axe-core and the Nu Html Checker (vnu.jar) from npm; vnu runs on Java (17 on these machines).
 CHECKERS := node_modules/.installed-stamp
 INVOKE := $(BIN)/invoke
+# Any content tree in the contract; OUTPUT defaults to preview/ (build, serve) or output/ (publish).
+CONTENT ?= content
+PORT ?= 8000
+OUTPUT_ARG = $(if $(OUTPUT),--output "$(OUTPUT)")
 
 .DEFAULT_GOAL := help
-.PHONY: help install browser checkers build publish serve check new hooks test lint audit benchmark clean
+.PHONY: help install browser checkers build publish serve check new rollback releases hooks test \
+	lint audit benchmark clean
 
 help:
-	@echo "make serve    Vorschau mit Live-Reload auf http://127.0.0.1:8000"
-	@echo "make build    Entwicklungs-Build nach output/"
+	@echo "make serve    Vorschau mit Live-Reload auf http://127.0.0.1:8000 (in preview/)"
+	@echo "make build    Vorschau-Build nach preview/"
 	@echo "make publish  Produktions-Build (publishconf.py) nach output/"
-	@echo "make check    alle Inhalte prüfen, ohne zu bauen"
+	@echo "              (alle drei auch mit CONTENT=ordner, build/publish mit OUTPUT=ordner)"
+	@echo "make rollback output/ wieder auf den vorigen Build zeigen lassen (OUTPUT=ordner)"
+	@echo "make releases die aufbewahrten Builds von output/ auflisten (OUTPUT=ordner)"
+	@echo "make check    alle Inhalte prüfen, ohne zu bauen (CONTENT=ordner)"
 	@echo "make new TYPE=pressemitteilung TITLE=\"…\"   neue Datei anlegen (auch TYPE=ausschussmitteilung)"
 	@echo "make hooks    Prüfung vor jedem git commit einschalten"
 	@echo "make test     alle Tests"
@@ -27,7 +35,7 @@ help:
 	@echo "make benchmark  Bauzeit für 1.000 erzeugte Meldungen messen"
 	@echo "make lint     ruff"
 	@echo "make install  nur die virtuelle Umgebung .venv anlegen"
-	@echo "make clean    output/ und Caches löschen"
+	@echo "make clean    preview/, output/, alle aufbewahrten Builds und Caches löschen"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -52,16 +60,22 @@ checkers: $(CHECKERS)
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; }
 
 build: install
-	$(INVOKE) build
+	$(INVOKE) build --content "$(CONTENT)" $(OUTPUT_ARG)
 
 publish: install
-	$(INVOKE) publish
+	$(INVOKE) publish --content "$(CONTENT)" $(OUTPUT_ARG)
 
 serve: install
-	$(INVOKE) serve
+	$(INVOKE) serve --content "$(CONTENT)" --port "$(PORT)" $(OUTPUT_ARG)
 
 check: install
-	$(INVOKE) check
+	$(INVOKE) check --content "$(CONTENT)"
+
+rollback: install
+	$(INVOKE) rollback $(OUTPUT_ARG)
+
+releases: install
+	$(INVOKE) releases $(OUTPUT_ARG)
 
 new: install
 	$(INVOKE) new --type "$(TYPE)" --title "$(TITLE)"
@@ -84,5 +98,6 @@ benchmark: install
 	$(BIN)/python tests/benchmark.py --items 1000
 
 clean:
-	rm -rf output .output.im-bau .pelican-cache .pytest_cache
+	rm -rf preview output .preview.releases .output.releases .preview.neu .output.neu \
+	  .output.im-bau .output.alt .pelican-cache .pytest_cache
 	find . -name __pycache__ -not -path './.venv/*' -prune -exec rm -rf {} +

@@ -18,7 +18,8 @@ SITEURL = ""
 PUBLIC_SITEURL = "https://jugendamt.musterstadt.example"
 RELATIVE_URLS = False
 PATH = "content"
-OUTPUT_PATH = "output"
+# Preview builds (`make build`, `make serve`); production goes to output/ (publishconf.py).
+OUTPUT_PATH = "preview"
 TIMEZONE = "Europe/Berlin"
 DEFAULT_LANG = "de"
 DEFAULT_DATE_FORMAT = "%Y-%m-%d"  # display dates come from the german_dates plugin
@@ -147,6 +148,13 @@ MARKDOWN = {
         "markdown.extensions.sane_lists": {},
     },
     "output_format": "html5",
+}
+# Every build is a new release next to the output folder, which is a symlink to the live
+# one (docs/betrieb.md). `keep`: releases kept for `make rollback`; `lock_timeout`: seconds
+# a build waits while another one writes to the same folder.
+ATOMIC_OUTPUT = {
+    "keep": 2,
+    "lock_timeout": 600,
 }
 
 # --- Theme ----------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 inside the `pelican` command, so `pelican CONTENT -s publishconf.py -o OUT` alone builds
 the complete site.
 
-    invoke build | publish | serve | check | new | clean
+    invoke build | publish | serve | check | new | rollback | releases | clean
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ from invoke import task
 
 ROOT = Path(__file__).resolve().parent
 CONTENT = ROOT / "content"
-OUTPUT = ROOT / "output"
+OUTPUT = ROOT / "output"  # production builds; the web server serves this (a symlink)
+PREVIEW = ROOT / "preview"  # preview builds (drafts, embargoed items): never published
 DEV_SETTINGS = ROOT / "pelicanconf.py"
 PUBLISH_SETTINGS = ROOT / "publishconf.py"
 sys.path.insert(0, str(ROOT / "plugins"))  # for `check` and `new`, which use content_model
@@ -39,17 +40,19 @@ def pelican(settings: Path, content: Path = CONTENT, output: Path = OUTPUT) -> b
 PROBLEM_LINE = re.compile(r"^\S.*:\d+: ")
 
 
-@task
-def build(c):
-    """Development build into output/ (drafts and embargoed items shown with a banner)."""
-    if not pelican(DEV_SETTINGS):
+@task(help={"content": "content folder (default: content/)",
+            "output": "output folder (default: preview/)"})
+def build(c, content=str(CONTENT), output=str(PREVIEW)):
+    """Preview build into preview/ (drafts and embargoed items shown with a banner)."""
+    if not pelican(DEV_SETTINGS, Path(content).resolve(), Path(output).absolute()):
         sys.exit(1)
 
 
-@task
-def publish(c):
+@task(help={"content": "content folder (default: content/)",
+            "output": "output folder (default: output/)"})
+def publish(c, content=str(CONTENT), output=str(OUTPUT)):
     """Production build into output/ with publishconf.py."""
-    if not pelican(PUBLISH_SETTINGS):
+    if not pelican(PUBLISH_SETTINGS, Path(content).resolve(), Path(output).absolute()):
         sys.exit(1)
 
 
@@ -100,16 +103,16 @@ def audit(c, port=8765):
     from functools import partial
     from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
-    if not pelican(DEV_SETTINGS):
+    if not pelican(DEV_SETTINGS, output=PREVIEW):
         sys.exit(1)
-    first_item = sorted((OUTPUT / "pressemitteilungen").glob("*/*/index.html"))[0]
+    first_item = sorted((PREVIEW / "pressemitteilungen").glob("*/*/index.html"))[0]
     pages = {"Startseite": "/", "Pressemitteilung": "/" + first_item.parent.relative_to(
-        OUTPUT).as_posix() + "/"}
+        PREVIEW).as_posix() + "/"}
     class QuietHandler(SimpleHTTPRequestHandler):
         def log_message(self, *args):
             pass
 
-    handler = partial(QuietHandler, directory=str(OUTPUT))
+    handler = partial(QuietHandler, directory=str(PREVIEW))
     server = ThreadingHTTPServer(("127.0.0.1", int(port)), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     env = {**os.environ, "CHROME_PATH": "/usr/bin/chromium"}
@@ -133,9 +136,41 @@ def audit(c, port=8765):
 
 @task
 def clean(c):
-    """Remove the generated site and caches."""
-    for path in (OUTPUT, ROOT / ".pelican-cache"):
-        shutil.rmtree(path, ignore_errors=True)
+    """Remove preview/, output/, their releases and the caches."""
+    from atomic_output.releases import Releases
+
+    for output in (PREVIEW, OUTPUT):
+        Releases(output).remove_all()
+    shutil.rmtree(ROOT / ".pelican-cache", ignore_errors=True)
+
+
+@task(help={"output": "output folder (default: output/)"})
+def rollback(c, output=str(OUTPUT)):
+    """Point the output folder at the build before the live one."""
+    from atomic_output.lock import build_lock
+    from atomic_output.plugin import DEFAULTS
+    from atomic_output.releases import Releases
+
+    folder = Releases(output)
+    with build_lock(folder.lock_path, DEFAULTS["lock_timeout"], folder.output):
+        release = folder.rollback()
+    print(f"{folder.output} zeigt jetzt wieder auf den Build vom {release.describe()}.")
+    print("Der nächste Build (z. B. der nächste Cron-Lauf) ersetzt ihn wieder; "
+          "halten Sie solange den Cron-Job an, wenn das nicht passieren soll.")
+
+
+@task(help={"output": "output folder (default: output/)"})
+def releases(c, output=str(OUTPUT)):
+    """List the builds kept for the output folder, newest first; mark the live one."""
+    from atomic_output.releases import Releases
+
+    folder = Releases(output)
+    live = folder.live()
+    print(f"Builds für {folder.output} (neueste zuerst):")
+    for release in reversed(folder.complete()):
+        print(("  jetzt online → " if release == live else " " * 17) + release.describe())
+    if folder.is_plain_folder():
+        print(f"{folder.output} ist noch ein normaler Ordner; der nächste Build übernimmt ihn.")
 
 
 def preview_handler():
@@ -207,14 +242,14 @@ def problem_page(problems: list[str], csp: str) -> str:
 
 
 @task(help={"content": "content folder (default: content/)",
-            "output": "output folder (default: output/)"})
-def serve(c, host="127.0.0.1", port=8000, content=str(CONTENT), output=str(OUTPUT)):
+            "output": "output folder (default: preview/)"})
+def serve(c, host="127.0.0.1", port=8000, content=str(CONTENT), output=str(PREVIEW)):
     """Build, serve on http://HOST:PORT and rebuild + reload the browser on every change."""
     from content_security_policy.policy import meta_policy
     from livereload.handlers import LiveReloadHandler
     from pelican.settings import read_settings
 
-    content, output = Path(content).resolve(), Path(output).resolve()
+    content, output = Path(content).resolve(), Path(output).absolute()  # a symlink
     server = preview_server()
     server.SFH = handler = preview_handler()
     handler.csp = meta_policy(read_settings(str(DEV_SETTINGS)))

@@ -123,6 +123,7 @@ def test_serve_rebuilds_on_save_and_reloads_the_browser(tmp_path, tab):
         url = f"http://127.0.0.1:{port}/pressemitteilungen/2025/kurze-adresse/"
         wait_for(url)
         violations = CspViolations(tab)
+        first_release = os.readlink(tmp_path / "output")  # livereload serves the symlink
         with tab.expect_websocket() as websocket:
             tab.goto(url)
         assert websocket.value.url == f"ws://127.0.0.1:{port}/livereload"
@@ -133,6 +134,7 @@ def test_serve_rebuilds_on_save_and_reloads_the_browser(tmp_path, tab):
         source.write_text(source.read_text(encoding="utf-8").replace(
             "Ein sehr langer Titel", "Frisch gespeicherter Titel"), encoding="utf-8")
         heading.filter(has_text="Frisch gespeicherter Titel").wait_for(timeout=30_000)
+        assert os.readlink(tmp_path / "output") != first_release  # seen after the switch
         # A problem shows in the browser, with file and line; fixing it brings the page back.
         text = source.read_text(encoding="utf-8")
         source.write_text(text.replace("Tags: KI", "Tags: KJ"), encoding="utf-8")
