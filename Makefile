@@ -27,7 +27,7 @@ help:
 	@echo "              (alle drei auch mit CONTENT=ordner, build/publish mit OUTPUT=ordner)"
 	@echo "make rollback output/ wieder auf den vorigen Build zeigen lassen (OUTPUT=ordner)"
 	@echo "make releases die aufbewahrten Builds von output/ auflisten (OUTPUT=ordner)"
-	@echo "make check    alle Inhalte prüfen, ohne zu bauen (CONTENT=ordner)"
+	@echo "make check    alles prüfen wie make publish, ohne zu veröffentlichen (CONTENT=ordner)"
 	@echo "make new TYPE=pressemitteilung TITLE=\"…\"   neue Datei anlegen (auch TYPE=ausschussmitteilung)"
 	@echo "make hooks    Prüfung vor jedem git commit einschalten"
 	@echo "make test     alle Tests"
