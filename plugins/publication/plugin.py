@@ -116,8 +116,8 @@ def release_static_files(generators) -> None:
     addresses = site_addresses(context)
     static_by_url = {s.url: _relative(s) for s in context["staticfiles"]}
     for content in all_contents(context):
-        used = header_files(content) | {static_by_url[p] for p in linked_paths(
-            content, addresses) if p in static_by_url}
+        links = policy.links[content.source_path] = linked_paths(content, addresses)
+        used = header_files(content) | {static_by_url[p] for p in links if p in static_by_url}
         for path in used:
             policy.use_file(path, content)
     published = [s for s in context["staticfiles"] if policy.is_file_published(_relative(s))]
@@ -142,12 +142,11 @@ def check_published_links(pelican) -> None:
     """After writing, before the new site goes live: every same-site link in a written
     content leads to a file the build wrote."""
     policy = policy_of(pelican.settings)
-    addresses = site_addresses(pelican.settings)
     output = Path(pelican.output_path)
     withheld = {c.url.rstrip("/"): c for c in policy.withheld}
     problems = []
     for content in policy.written_contents:
-        for path in sorted(linked_paths(content, addresses)):
+        for path in sorted(policy.links[content.source_path]):
             if not _exists(output, path):
                 problems.append(_dead_link_problem(content, path, withheld, policy))
     if problems:

@@ -23,6 +23,7 @@ class PublicationPolicy:
     now: datetime  # timezone-aware
     withheld: list = field(default_factory=list)  # read, but not written (production)
     written_contents: list = field(default_factory=list)  # set once all content is read
+    links: dict[str, set[str]] = field(default_factory=dict)  # source path -> linked paths
     # relative path of a static file -> the contents that use it (header or body link)
     file_users: dict[str, list] = field(default_factory=lambda: defaultdict(list))
 
