@@ -180,6 +180,10 @@ HOME_LATEST_COUNT = 5
 # --- URLs (lower-case ASCII; slugs come from the content_model plugin) ------------------
 # ARTICLE_PATHS and PAGE_PATHS are derived from the content model by its plugin.
 USE_FOLDER_AS_CATEGORY = False
+# Metadata comes from the checked header only, never from file names or folders
+# (Pelican would take a Date from "2025-03-01-x.md").
+FILENAME_METADATA = ""
+PATH_METADATA = ""
 ARTICLE_URL = "{category}/{date:%Y}/{slug}/"
 ARTICLE_SAVE_AS = ARTICLE_URL + "index.html"
 PAGE_URL = "{slug}/"

@@ -94,10 +94,9 @@ def test_unknown_field_hidden_behind_control_character_is_rejected(tmp_path):
 # --- 2. Files of withheld items published when their path is not normalised ----------
 
 
-def test_files_of_embargoed_item_with_unnormalised_paths_are_kept_back(tmp_path):
-    """`files/./x.pdf`, `files//x.pdf`, `images/../images/x.svg` pass the existence check
-    (resolved on disk) but the publication policy records the use under the raw string,
-    which matches no static file: the files count as unused and are published."""
+def test_unnormalised_header_paths_are_errors_and_nothing_leaks(tmp_path):
+    """`files/./x.pdf`, `files//x.pdf`, `images/../images/x.svg` once passed the existence
+    check but matched no static file in the policy: now they are errors at their lines."""
     result, output = production_build(tmp_path, {
         "pressemitteilungen/sperrfrist.md": (
             "Title: Sperrfrist Schwalbe\nDate: 2099-01-01 10:00\nTags: KI\n"
@@ -106,9 +105,26 @@ def test_files_of_embargoed_item_with_unnormalised_paths_are_kept_back(tmp_path)
     }, copies={"files/geheim-a.pdf": "files/bericht.pdf",
                "files/geheim-b.pdf": "files/bericht.pdf",
                "images/geheim-c.svg": "images/netzwerk.svg"})
+    assert result.returncode == 1
+    reported = [line.split("sperrfrist.md:", 1)[1] for line in result.stderr.splitlines()
+                if "sperrfrist.md:" in line]
+    assert [r.split(": Schreiben Sie den Pfad ohne „./“")[0] for r in reported] == [
+        "5: Anhang „files/./geheim-a.pdf“", "5: Anhang „files//geheim-b.pdf“",
+        "6: Bild „images/../images/geheim-c.svg“"]
+    assert not output.exists()
+
+
+def test_file_linked_by_an_unnormalised_static_path_of_an_embargoed_item_is_kept_back(
+        tmp_path):
+    """`{static}/images/./x.svg` in an embargoed body: Pelican copies the file it names
+    (under that or its own name) although it cannot resolve the link in the HTML."""
+    result, output = production_build(tmp_path, {
+        "pressemitteilungen/sperrfrist.md": (
+            "Title: Sperrfrist Schwalbe\nDate: 2099-01-01 10:00\nTags: KI\n"
+            "Summary: Geheim.\n\n![Bild]({static}/images/./geheim-d.svg)\n"),
+    }, copies={"images/geheim-d.svg": "images/netzwerk.svg"})
     assert result.returncode == 0, result.stdout + result.stderr
-    leaked = sorted(p.relative_to(output).as_posix() for p in output.rglob("geheim-*"))
-    assert leaked == []
+    assert sorted(p.name for p in output.rglob("geheim-*")) == []
 
 
 # --- 3. Feeds: the absolutising step (feeds/html.py) reads URLs differently ----------

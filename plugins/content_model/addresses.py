@@ -35,13 +35,15 @@ class SiteAddresses:
         return URL(relative_url or "", self.base).href
 
     def site_path(self, value: str, page_url: str) -> str | None:
-        """The path (unquoted, without the leading slash) of a link to this site, as the
-        browser resolves it on `page_url`; None for other sites, other schemes, or no URL."""
+        """The path (unquoted, without the leading slash) of a link to this site — over
+        https or http — as the browser resolves it on `page_url`; None for other sites,
+        other schemes, or no URL."""
         try:
             url = URL(value, page_url)
         except ValueError:
             return None
-        if url.protocol not in ("http:", "https:") or url.origin not in self.own_origins:
+        own_hosts = {URL(origin).host for origin in self.own_origins}
+        if url.protocol not in ("http:", "https:") or url.host not in own_hosts:
             return None
         return unquote(url.pathname).lstrip("/")
 

@@ -9,20 +9,21 @@ from __future__ import annotations
 import re
 from pathlib import Path, PurePosixPath
 
-from .header import SourceFile
+from .header import SourceFile, markdown_lines
 from .problems import Problem, quoted
 
 FENCE = re.compile(r"^(```|~~~)")
 CODE_SPAN = re.compile(r"`[^`\n]*`")
 AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>\s]*>|<[^>\s@]+@[^>\s]+>")
-INTERNAL_LINK = re.compile(r"\{(filename|static|attach)\}([^)\s\"'>#?]+)")
+# Pelican's two spellings: {filename}/x.md and |filename|/x.md
+INTERNAL_LINK = re.compile(r"[{|](filename|static|attach)[}|]([^)\s\"'>#?]+)")
 SUMMARY_MARKUP = re.compile(r"<[a-zA-Z/!]|\*\*|__|\]\(|`|^#|\{filename\}")
 
 
 def body_lines(source: SourceFile) -> list[tuple[int, str]]:
     """(line number, text) of the body, with code blocks and code spans blanked out."""
     lines, in_fence = [], False
-    for number, line in enumerate(source.text.splitlines(), start=1):
+    for number, line in enumerate(markdown_lines(source.text), start=1):
         if number < source.body_line:
             continue
         if FENCE.match(line.strip()):

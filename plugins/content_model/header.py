@@ -51,8 +51,16 @@ def read_source(path: str) -> tuple[SourceFile | None, Problem | None]:
             "Die Datei ist nicht UTF-8-kodiert (z. B. als Windows-1252 gespeichert). "
             "Speichern Sie sie im Editor mit der Kodierung „UTF-8“."
         ))
-    fields, body_line = parse_header(text.splitlines())
+    fields, body_line = parse_header(markdown_lines(text))
     return SourceFile(path, text, fields, body_line), None
+
+
+def markdown_lines(text: str) -> list[str]:
+    """The lines as Python-Markdown (and so Pelican) sees them: only CR LF, CR and LF end
+    a line — not U+2028, U+0085, form feeds or the other breaks `str.splitlines()` knows,
+    which would let a header read differently here than in Pelican — and tabs are
+    expanded to four columns (a tab-indented line continues a header value there)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").expandtabs(4).split("\n")
 
 
 def parse_header(lines: list[str]) -> tuple[list[HeaderField], int]:

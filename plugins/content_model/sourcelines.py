@@ -9,14 +9,14 @@ match the finding points to the first line of the body.
 from __future__ import annotations
 
 from .body_checks import body_lines
-from .header import read_source
+from .header import markdown_lines, read_source
 
 
 def line_of(path: str, needles) -> int:
     source, _ = read_source(path)
     if source is None:
         return 1
-    raw = list(enumerate(source.text.splitlines(), start=1))[source.body_line - 1:]
+    raw = list(enumerate(markdown_lines(source.text), start=1))[source.body_line - 1:]
     searches = (body_lines(source), raw)
     for needle in (n.casefold() for n in needles if n):
         for lines in searches:

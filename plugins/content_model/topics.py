@@ -64,7 +64,13 @@ def load_vocabulary(path: Path) -> tuple[TopicVocabulary, list[Problem]]:
             '(ein Abschnitt je Thema, z. B. [kinderschutz] mit label = "Kinderschutz").'
         )
         return TopicVocabulary(()), [Problem(str(path), 1, message)]
-    text = path.read_text(encoding="utf-8-sig")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        return TopicVocabulary(()), [Problem(str(path), line, (
+            "topics.toml ist nicht UTF-8-kodiert (z. B. als Windows-1252 gespeichert). "
+            "Speichern Sie die Datei im Editor mit der Kodierung „UTF-8“."))]
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

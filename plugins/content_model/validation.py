@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import difflib
+import posixpath
+import unicodedata
 from pathlib import Path
 
 from . import model
 from .body_checks import internal_link_problems, summary_problems
-from .header import HeaderField, SourceFile, ends_without_blank_line
+from .header import HeaderField, SourceFile, ends_without_blank_line, markdown_lines
 from .model import DocumentType, FieldKind
 from .problems import Problem, quoted
 from .topics import TopicVocabulary
@@ -39,6 +41,7 @@ def _header_problems(source: SourceFile, doctype: DocumentType, vocabulary: Topi
         if field:
             problems += _value_problems(source.path, header_field, field, vocabulary, content_root)
     problems += _modified_before_date(source)
+    problems += _control_character_problems(source)
     if source.get("image") and doctype.field("image") and not source.get("imagealt"):
         problems.append(Problem(source.path, source.get("image").line, (
             "Zum Bild fehlt der Alternativtext. Ergänzen Sie „ImageAlt: …“ mit einer kurzen "
@@ -48,7 +51,7 @@ def _header_problems(source: SourceFile, doctype: DocumentType, vocabulary: Topi
 
 
 def _header_end_problems(source: SourceFile) -> list[Problem]:
-    lines = source.text.splitlines()
+    lines = markdown_lines(source.text)
     if not ends_without_blank_line(lines, source.fields, source.body_line):
         return []
     line = lines[source.body_line - 1][:40]
@@ -81,6 +84,21 @@ _LOCAL_TIME_MESSAGES = {
                   "3:00 Uhr zweimal (Ende der Sommerzeit). Wählen Sie eine Zeit vor 02:00 oder "
                   "ab 03:00."),
 }
+
+
+def _control_character_problems(source: SourceFile) -> list[Problem]:
+    """Invisible control characters and line separators (U+2028, U+0085 …) in the header:
+    they come from pasted text, and editors show them differently from the build."""
+    problems = []
+    for header_field in source.fields:
+        odd = [c for c in header_field.name + header_field.value
+               if c != "\n" and unicodedata.category(c) in ("Cc", "Zl", "Zp")]
+        if odd:
+            problems.append(Problem(source.path, header_field.line, (
+                f"Im Feld {quoted(header_field.name)} steht ein unsichtbares Steuerzeichen "
+                f"(U+{ord(odd[0]):04X}), meist aus kopiertem Text. Löschen Sie es, am "
+                "sichersten, indem Sie die Zeile neu tippen.")))
+    return problems
 
 
 def _modified_before_date(source: SourceFile) -> list[Problem]:
@@ -147,14 +165,15 @@ def _check_datetime(value, field, *_):
     if parse_datetime(value):
         return []
     return [f"{quoted(value)} ist kein gültiges Datum für {quoted(field.name)}. Schreiben Sie "
-            "JJJJ-MM-TT oder JJJJ-MM-TT HH:MM, z. B. 2025-03-14 oder 2025-03-14 10:30."]
+            "JJJJ-MM-TT oder JJJJ-MM-TT HH:MM, z. B. 2025-03-14 oder 2025-03-14 10:30 "
+            "(Jahre 1900 bis 2999)."]
 
 
 def _check_date(value, field, *_):
     if parse_date(value):
         return []
     return [f"{quoted(value)} ist kein gültiges Datum für {quoted(field.name)}. Schreiben Sie "
-            "JJJJ-MM-TT, z. B. 2025-02-07."]
+            "JJJJ-MM-TT, z. B. 2025-02-07 (Jahre 1900 bis 2999)."]
 
 
 def _check_status(value, *_):
@@ -194,6 +213,10 @@ def _check_image(value, field, _vocabulary, content_root: Path):
 
 
 def _check_file(relative: str, folder: str, noun: str, content_root: Path) -> list[str]:
+    if posixpath.normpath(relative) != relative:
+        return [f"{noun} {quoted(relative)}: Schreiben Sie den Pfad ohne „./“, „../“ und "
+                f"doppelte „/“, so wie er ab dem Inhaltsordner heißt, z. B. "
+                f"{posixpath.normpath(relative)}."]
     if not relative.startswith(f"{folder}/"):
         return [f"{noun} {quoted(relative)}: Der Pfad muss mit {folder}/ beginnen und ab dem "
                 f"Inhaltsordner gelten, z. B. {folder}/2025/dokument.pdf."]

@@ -11,15 +11,20 @@ DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
+# Dates the site can show, compute with and put into feeds and calendars.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+
+
 def parse_datetime(value: str) -> datetime | None:
-    """`YYYY-MM-DD` or `YYYY-MM-DD HH:MM` (naive, meant as Europe/Berlin)."""
+    """`YYYY-MM-DD` or `YYYY-MM-DD HH:MM` (naive, meant as Europe/Berlin), years 1900–2999."""
     if not DATETIME_RE.match(value):
         return None
     fmt = "%Y-%m-%d %H:%M" if " " in value else "%Y-%m-%d"
     try:
-        return datetime.strptime(value, fmt)
+        parsed = datetime.strptime(value, fmt)
     except ValueError:
         return None
+    return parsed if FIRST_YEAR <= parsed.year <= LAST_YEAR else None
 
 
 def parse_date(value: str) -> date | None:

@@ -32,7 +32,7 @@ class Site:
     topics_url: str  # the topic index: the scheme of the topic categories
 
     def absolute(self, path: str) -> str:
-        return f"{self.url}/{path.lstrip('/')}" if not path.startswith("http") else path
+        return f"{self.url}/{path.lstrip('/')}"
 
 
 @dataclass

@@ -1,14 +1,20 @@
-"""HTML for feed readers: every relative link and image made absolute."""
+"""HTML for feed readers: every relative link and image made absolute.
+
+URLs are resolved as the browser — and the HTML policy, which checked them — resolves
+them (WHATWG URL standard, ada-url), and written in their serialised form: a value the
+policy judged a relative path on this site (e.g. one starting with a no-break space)
+stays one, percent-encoded, whatever URL parser a feed reader uses.
+"""
 
 from __future__ import annotations
 
-from urllib.parse import urljoin
-
+from ada_url import URL
 from bs4 import BeautifulSoup
 
 URL_ATTRIBUTES = {
     "a": ("href",), "area": ("href",), "img": ("src", "srcset"), "source": ("src", "srcset"),
     "video": ("src", "poster"), "audio": ("src",), "track": ("src",),
+    "q": ("cite",), "blockquote": ("cite",), "del": ("cite",), "ins": ("cite",),
 }
 
 
@@ -23,8 +29,15 @@ def absolute_html(html: str, base_url: str) -> str:
     return str(document)
 
 
+def absolute_url(value: str, base_url: str) -> str:
+    try:
+        return URL(value, base_url).href
+    except ValueError:
+        return base_url  # no URL for a browser either; never pass it on unchanged
+
+
 def _absolute(value: str, attribute: str, base_url: str) -> str:
     if attribute != "srcset":
-        return urljoin(base_url, value.strip())
+        return absolute_url(value, base_url)
     candidates = (c.strip().split(maxsplit=1) for c in value.split(",") if c.strip())
-    return ", ".join(" ".join([urljoin(base_url, c[0]), *c[1:]]) for c in candidates)
+    return ", ".join(" ".join([absolute_url(c[0], base_url), *c[1:]]) for c in candidates)

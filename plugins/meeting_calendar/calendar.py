@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from content_model.writer import failures_reported_for
 from icalendar import Calendar, Event
 
 UTC = ZoneInfo("UTC")
@@ -46,7 +47,8 @@ def build_calendar(meetings: list[Meeting], name: str, site_url: str, domain: st
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", "Europe/Berlin")
     for meeting in meetings:
-        calendar.add_component(_event(meeting, site_url, domain))
+        with failures_reported_for(meeting.notices[0].source_path, "Der Kalendereintrag"):
+            calendar.add_component(_event(meeting, site_url, domain))
     return calendar.to_ical()
 
 

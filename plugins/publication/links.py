@@ -2,22 +2,32 @@
 
 from __future__ import annotations
 
+import posixpath
+
 from content_model.addresses import SiteAddresses
 from selectolax.lexbor import LexborHTMLParser
 
+URL_ATTRIBUTES = ("href", "src", "cite")
+
 
 def linked_paths(content, addresses: SiteAddresses) -> set[str]:
-    """Same-site paths of every href and src in the content's final HTML, resolved as the
+    """Same-site paths of every URL attribute in the content's final HTML, resolved as the
     browser resolves them."""
     page_url = addresses.page_url(content.url)
     document = LexborHTMLParser(content.content or "")
     paths = set()
-    for node in document.css("[href], [src]"):
-        for name in ("href", "src"):
+    for node in document.css(", ".join(f"[{name}]" for name in URL_ATTRIBUTES)):
+        for name in URL_ATTRIBUTES:
             value = node.attributes.get(name)
             if value and (path := addresses.site_path(value, page_url)) is not None:
                 paths.add(path)
     return paths
+
+
+def static_link_paths(content) -> set[str]:
+    """The files Pelican copies for the content's {static} links (as Pelican collected
+    them, whether or not it could resolve the link in the HTML)."""
+    return {posixpath.normpath(p) for p in content.get_static_links()}
 
 
 def header_files(content) -> set[str]:

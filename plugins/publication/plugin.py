@@ -15,7 +15,7 @@ from content_model.values import parse_datetime
 from content_model.visibility import all_contents
 from pelican import signals
 
-from .links import header_files, linked_paths
+from .links import header_files, linked_paths, static_link_paths
 from .policy import MODES, PublicationPolicy
 from .summary import build_summary
 
@@ -113,14 +113,18 @@ def release_static_files(generators) -> None:
     contents use, and print the build summary."""
     context = generators[0].context
     policy = policy_of(context)
+    root = Path(context["PATH"])
     addresses = site_addresses(context)
     static_by_url = {s.url: _relative(s) for s in context["staticfiles"]}
     for content in all_contents(context):
         links = policy.links[content.source_path] = linked_paths(content, addresses)
-        used = header_files(content) | {static_by_url[p] for p in links if p in static_by_url}
+        used = header_files(content) | static_link_paths(content) | {
+            static_by_url[p] for p in links if p in static_by_url}
         for path in used:
-            policy.use_file(path, content)
-    published = [s for s in context["staticfiles"] if policy.is_file_published(_relative(s))]
+            if (identity := file_identity(root / path)) is not None:
+                policy.use_file(identity, content)
+    published = [s for s in context["staticfiles"]
+                 if policy.is_file_published(file_identity(Path(s.source_path)))]
     kept_back = sorted(_relative(s) for s in context["staticfiles"] if s not in published)
     for generator in generators:
         if hasattr(generator, "staticfiles"):
@@ -133,6 +137,16 @@ def _relative(static) -> str:
     return static.relative_source_path.replace(os.sep, "/")
 
 
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """The file behind a name (device and inode): a symlink or hard link to an attachment
+    of a withheld item is that attachment, under another name."""
+    try:
+        stat = path.stat()
+    except (OSError, ValueError):
+        return None
+    return stat.st_dev, stat.st_ino
+
+
 def site_addresses(settings) -> SiteAddresses:
     return SiteAddresses.from_settings(settings.get("SITEURL", ""),
                                        settings.get("PUBLIC_SITEURL", ""))
@@ -143,14 +157,23 @@ def check_published_links(pelican) -> None:
     content leads to a file the build wrote."""
     policy = policy_of(pelican.settings)
     output = Path(pelican.output_path)
-    withheld = {c.url.rstrip("/"): c for c in policy.withheld}
+    withheld = {c.url.rstrip("/"): c for c in policy.withheld if c.url}
     problems = []
     for content in policy.written_contents:
-        for path in sorted(policy.links[content.source_path]):
-            if not _exists(output, path):
-                problems.append(_dead_link_problem(content, path, withheld, policy))
+        problems += _withheld_address_problems(content, withheld, policy)
+        problems += [_dead_link_problem(content, path)
+                     for path in sorted(policy.links[content.source_path])
+                     if not _exists(output, path) and path.rstrip("/") not in withheld]
     if problems:
         stop_build(problems)
+
+
+def _withheld_address_problems(content, withheld: dict, policy) -> list[Problem]:
+    """The address of a withheld item anywhere in a written page — in a link, an
+    attribute such as cite or title, or the text — reveals it before its time."""
+    html = content.content or ""
+    return [_withheld_address_problem(content, url, target, policy)
+            for url, target in withheld.items() if url and url in html]
 
 
 def _exists(output: Path, path: str) -> bool:
@@ -158,15 +181,17 @@ def _exists(output: Path, path: str) -> bool:
     return target.is_file() or (target / "index.html").is_file()
 
 
-def _dead_link_problem(content, path: str, withheld: dict, policy) -> Problem:
-    target = withheld.get(path.rstrip("/"))
-    if target is not None:
-        reason = policy.withheld_reason(target)
-        name = Path(target.source_path).name
-        message = (f"Der Link auf /{path} zeigt auf eine Veröffentlichung, die noch nicht "
-                   f"erscheint ({name}: {reason}) – er würde ins Leere führen und ihre Adresse "
-                   "verraten. Entfernen Sie den Link, bis sie veröffentlicht ist.")
-        return Problem(content.source_path, line_of(content.source_path, [path, name]), message)
+def _withheld_address_problem(content, url: str, target, policy) -> Problem:
+    name = Path(target.source_path).name
+    message = (f"Der Link auf /{url}/ zeigt auf eine Veröffentlichung, die noch nicht "
+               f"erscheint ({name}: {policy.withheld_reason(target)}) – er würde ins Leere "
+               "führen und ihre Adresse verraten. Entfernen Sie den Link (und die Adresse), "
+               "bis sie veröffentlicht ist.")
+    stem = Path(target.source_path).stem
+    return Problem(content.source_path, line_of(content.source_path, [url, name, stem]), message)
+
+
+def _dead_link_problem(content, path: str) -> Problem:
     message = (f"Der Link auf /{path} führt ins Leere: Diese Adresse gibt es auf der Website "
                "nicht. Prüfen Sie die Adresse; auf andere Meldungen und Anhänge verlinken Sie "
                "am sichersten mit {filename}/… bzw. {static}/….")

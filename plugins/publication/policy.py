@@ -24,8 +24,9 @@ class PublicationPolicy:
     withheld: list = field(default_factory=list)  # read, but not written (production)
     written_contents: list = field(default_factory=list)  # set once all content is read
     links: dict[str, set[str]] = field(default_factory=dict)  # source path -> linked paths
-    # relative path of a static file -> the contents that use it (header or body link)
-    file_users: dict[str, list] = field(default_factory=lambda: defaultdict(list))
+    # a static file (its identity: device and inode, so that every name of one file counts
+    # as that file) -> the contents that use it (header field or body link)
+    file_users: dict = field(default_factory=lambda: defaultdict(list))
 
     @property
     def production(self) -> bool:
@@ -63,11 +64,12 @@ class PublicationPolicy:
             return "versteckt (veröffentlicht, aber in keiner Liste, keinem Feed und keiner Suche)"
         return None
 
-    def use_file(self, path: str, content) -> None:
-        self.file_users[path].append(content)
+    def use_file(self, identity, content) -> None:
+        self.file_users[identity].append(content)
 
-    def is_file_published(self, path: str) -> bool:
-        """A static file is published unless every content that uses it is withheld.
-        Files no content uses are published (they may be linked from elsewhere)."""
-        users = self.file_users.get(path)
+    def is_file_published(self, identity) -> bool:
+        """A static file is published unless every content that uses it — under any of its
+        names — is withheld. Files no content uses are published (they may be linked from
+        elsewhere)."""
+        users = self.file_users.get(identity)
         return not users or any(self.is_written(c) for c in users)
