@@ -264,23 +264,30 @@ def test_topics_toml_not_utf8_names_its_file(tmp_path):
 
 def test_svg_in_unusual_encoding_names_its_file(tmp_path):
     """svg._internal_subset_line: pyexpat raises ValueError (multi-byte encodings such as
-    Shift_JIS, UTF-32) or LookupError (unknown names), not ExpatError: the build stops
-    with a generic crash line that names no file."""
-    for number, encoding in enumerate(("Shift_JIS", "x-mac-roman")):
-        result, _ = production_build(tmp_path / str(number), {
+    Shift_JIS, UTF-32) or LookupError (unknown names), not ExpatError: the build stopped
+    with a generic crash line that named no file. Now it names the SVG and says to save
+    it as UTF-8."""
+    for number, encoding in enumerate(("Shift_JIS", "x-mac-roman", "UTF-32")):
+        result, output = production_build(tmp_path / str(number), {
             "images/grafik.svg": (f'<?xml version="1.0" encoding="{encoding}"?>\n'
                                   '<svg xmlns="http://www.w3.org/2000/svg" width="10" '
                                   'height="10"><rect width="10" height="10"/></svg>\n'),
         })
+        reported = result.stdout + result.stderr
         assert result.returncode != 0
-        assert "grafik.svg:" in result.stdout + result.stderr, result.stdout + result.stderr
+        assert f"images/grafik.svg:1: Die SVG-Grafik ist in einer Zeichenkodierung " \
+               f"gespeichert, die nicht gelesen und geprüft werden kann (angegeben: " \
+               f"„{encoding}“). Speichern Sie sie als SVG in UTF-8" in reported, reported
+        assert "Traceback" not in reported and "unerwartet" not in reported, reported
+        assert not output.exists()
 
 
 # --- 7. Files in dot-folders reach the site unchecked through {static} ---------------
 # static_files.tree.entries() skips ignored folders (".*") and so never checks what is
 # inside; Pelican's StaticGenerator copies every {static} target, testing IGNORE_FILES
 # only against the file's own name (generators.Generator._include_path), so
-# images/.cache/grafik.svg is copied. is_publishable checks the place, not the content.
+# images/.cache/grafik.svg was copied. Now a {static} link into an ignored folder (or to
+# an ignored name) is a problem of the linking file, and such a file is never copied.
 
 DOT_FOLDER_SVG = (
     '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100">'
@@ -292,38 +299,66 @@ DOT_FOLDER_ITEM = (
     "Die [Grafik in groß]({static}/images/.cache/grafik.svg) und die "
     "[Daten]({static}/images/.cache/lade.js).\n"
 )
+NEVER_PUBLISHED = "zeigt auf eine Datei, die nie veröffentlicht wird."
+
+
+def dot_folder_build(tmp_path: Path):
+    return production_build(tmp_path, {
+        "images/.cache/grafik.svg": DOT_FOLDER_SVG,
+        "images/.cache/lade.js": 'alert("extern")\n',
+        "pressemitteilungen/grafik.md": DOT_FOLDER_ITEM,
+    })
+
+
+def published_under(output: Path, marker: str) -> list[str]:
+    """Everything of the output folder and the release folders beside it with `marker`
+    in its path."""
+    folders = [output, *output.parent.glob(f".{output.name}.releases/*")]
+    return sorted(p.as_posix() for folder in folders if folder.is_dir()
+                  for p in folder.rglob("*") if marker in p.as_posix())
 
 
 def test_nothing_from_a_dot_folder_is_published(tmp_path):
+    result, output = dot_folder_build(tmp_path)
+    reported = result.stdout + result.stderr
+    assert result.returncode != 0, reported
+    for link in ("{static}/images/.cache/grafik.svg", "{static}/images/.cache/lade.js"):
+        assert f"pressemitteilungen/grafik.md:6: Der Link „{link}“ {NEVER_PUBLISHED}" \
+            in reported, reported
+    assert "Verschieben Sie die Datei in einen normalen Ordner unter files/ oder images/" \
+        in reported
+    assert "Traceback" not in reported
+    assert published_under(output, ".cache") == []
+
+
+def test_nothing_from_a_backup_folder_is_published(tmp_path):
+    """The same for a folder that IGNORE_FILES drops as an editor backup (`*~`)."""
     result, output = production_build(tmp_path, {
-        "images/.cache/grafik.svg": DOT_FOLDER_SVG,
-        "images/.cache/lade.js": 'alert("extern")\n',
-        "pressemitteilungen/grafik.md": DOT_FOLDER_ITEM,
+        "files/alt~/seite.html": '<script>alert("alt")</script>\n',
+        "pressemitteilungen/alt.md": (
+            "Title: Alt\nDate: 2025-01-01 10:00\nTags: KI\nSummary: Alt.\n\n"
+            "Die [alte Seite]({static}/files/alt~/seite.html).\n"),
     })
-    published = sorted(p.relative_to(output).as_posix() for p in output.rglob("*")
-                       if ".cache" in p.as_posix()) if output.is_dir() else []
-    assert published == [], result.stdout
+    reported = result.stdout + result.stderr
+    assert result.returncode != 0, reported
+    assert ("pressemitteilungen/alt.md:6: Der Link „{static}/files/alt~/seite.html“ "
+            f"{NEVER_PUBLISHED}") in reported, reported
+    assert "Traceback" not in reported
+    assert published_under(output, "alt~") == []
+    assert files_mentioning(output, 'alert("alt")') == []
 
 
-def test_svg_linked_from_an_item_runs_no_script_in_chromium(tmp_path, tab):
-    """Served with the site's own CSP as a header (as README asks of the web server): the
-    inline script is blocked, the same-site script file the SVG loads still runs."""
-    from browser import serve
-    from content_security_policy.policy import header_policy
-    from pelican.settings import read_settings
-
-    result, output = production_build(tmp_path, {
-        "images/.cache/grafik.svg": DOT_FOLDER_SVG,
-        "images/.cache/lade.js": 'alert("extern")\n',
-        "pressemitteilungen/grafik.md": DOT_FOLDER_ITEM,
-    })
-    assert result.returncode == 0, result.stdout + result.stderr
-    csp = header_policy(read_settings(str(ROOT / "publishconf.py")))
-    dialogs = []
-    tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    with serve(output, headers={"Content-Security-Policy": csp}) as url:
-        tab.goto(f"{url}/pressemitteilungen/2025/grafik/")
-        href = tab.get_attribute("text=Grafik in groß", "href")
-        tab.goto(href.replace("https://jugendamt.musterstadt.example", url))
-        tab.wait_for_timeout(500)
-    assert dialogs == []
+def test_svg_linked_from_an_item_runs_no_script_in_chromium(tmp_path):
+    """Served with the site's own CSP as a header (as README asks of the web server), the
+    inline script was blocked, but the same-site script file the SVG loads ran in
+    Chromium. Acceptable is a build that fails naming the file, or a site on which no
+    script runs; the build now fails (the links into images/.cache/ are refused), so
+    nothing goes live and there is no page to open in a browser."""
+    result, output = dot_folder_build(tmp_path)
+    reported = result.stdout + result.stderr
+    assert result.returncode != 0, reported
+    assert ("pressemitteilungen/grafik.md:6: Der Link „{static}/images/.cache/grafik.svg“ "
+            f"{NEVER_PUBLISHED}") in reported, reported
+    assert not output.exists(), "nothing may go live"
+    assert published_under(output, ".cache") == []
+    assert files_mentioning(tmp_path / "output", 'alert("extern")') == []

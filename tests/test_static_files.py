@@ -337,3 +337,121 @@ def test_the_site_fixture_and_sample_content_graphics_pass():
     sample = ROOT / "content/images/2026/kinderschutzkonferenz.svg"
     for svg in [SITE / "images/netzwerk.svg", sample]:
         assert svg_problems(svg.read_bytes()) == [], svg
+
+
+# --- Ignored folders and names, and every static file Pelican is about to copy --------
+
+IGNORED_TARGETS = ["images/.cache/grafik.svg", "files/alt~/seite.html", "images/.vorschau.svg"]
+
+
+def test_without_the_checks_nothing_ignored_is_ever_copied(tmp_path, monkeypatch):
+    """Defence in depth: Pelican copies a {static} target in an ignored folder (it tests
+    IGNORE_FILES only against the file's own name); even if no check stopped the build,
+    such a file is never copied."""
+    monkeypatch.setattr(content_model_plugin, "run_content_checks", lambda generators: [])
+    monkeypatch.setattr("atomic_output.releases.Releases.discard", lambda self, staging: None)
+    content = copy_site(tmp_path / "content")
+    for name in IGNORED_TARGETS:
+        (content / name).parent.mkdir(parents=True, exist_ok=True)
+        (content / name).write_text(f'<svg xmlns="http://www.w3.org/2000/svg"><script>'
+                                    f'alert("{MARKER}")</script></svg>\n', encoding="utf-8")
+    links = " ".join(f"[x]({{static}}/{name})" for name in IGNORED_TARGETS)
+    (content / "pressemitteilungen/ignoriert.md").write_text(
+        f"Title: Ignoriert\nDate: 2025-01-01 10:00\nTags: KI\nSummary: X.\n\n{links}\n",
+        encoding="utf-8")
+    output = tmp_path / "site" / "output"
+    with contextlib.suppress(ContentError):
+        build(content, output)
+    builds = [output, *output.parent.glob(".output.releases/*")]
+    assert any((d / "files/bericht.pdf").is_file() for d in builds)
+    assert not files_with_marker(tmp_path, content)
+
+
+def test_every_static_file_is_checked_even_if_the_walk_missed_it(tmp_path, monkeypatch):
+    """Defence in depth: the static files Pelican is about to copy get the checks of the
+    tree walk, whatever brought them into its list (here: a walk that sees nothing)."""
+    monkeypatch.setattr("static_files.plugin.tree_problems", lambda root, ignored: [])
+    monkeypatch.setattr("static_files.plugin.entries", lambda root, ignored: iter(()))
+    content = copy_site(tmp_path / "content", "images/svg_with_script.svg",
+                        "files/pdf_that_is_really_html.pdf", cases_from=CASES)
+    reported = problems_of(content, tmp_path / "output")
+    assert any(r.startswith(f"{content / 'images/svg_with_script.svg'}:3: Die SVG-Grafik "
+                            "enthält ein Skript") for r in reported), reported
+    assert any(r.startswith(f"{content / 'files/pdf_that_is_really_html.pdf'}:1: ")
+               for r in reported), reported
+
+
+class _Static:
+    """What the check reads of a pelican.contents.Static."""
+
+    def __init__(self, root: Path, relative: str):
+        self.source_path, self.relative = str(root / relative), relative
+
+    def get_relative_source_path(self) -> str:
+        return self.relative
+
+    def get_url_setting(self, _key: str) -> str:
+        return self.relative
+
+
+def test_a_static_file_that_may_never_be_copied_is_a_problem_of_that_file(tmp_path):
+    from static_files.messages import NEVER_PUBLISHED
+    from static_files.plugin import unchecked_static_problems
+    from static_files.tree import ignored_by
+
+    content = copy_site(tmp_path / "content")
+    ignored = ignored_by([".*", "*~", "~$*", "#*#"])
+    for name in [*IGNORED_TARGETS, "pressemitteilungen/notiz.txt"]:
+        (content / name).parent.mkdir(parents=True, exist_ok=True)
+        (content / name).write_text("Notiz\n", encoding="utf-8")
+    statics = [_Static(content, n) for n in [*IGNORED_TARGETS, "pressemitteilungen/notiz.txt"]]
+    statics.append(_Static(content, "files/bericht.pdf"))  # checked by the walk
+    problems = unchecked_static_problems(statics, content, ignored)
+    assert [(p.path, p.line, p.message) for p in problems] == [
+        (s.source_path, 1, NEVER_PUBLISHED) for s in statics[:-1]]
+
+
+def test_svg_in_an_encoding_expat_cannot_read_is_refused_naming_it():
+    """Expat checks the DOCTYPE; what it cannot read (lxml might) was never checked."""
+    drawing = '<svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/></svg>'
+    subset = '<!DOCTYPE svg [<!ENTITY a "b">]>' + drawing
+    for data, declared in [
+            (f'<?xml version="1.0" encoding="Shift_JIS"?>{drawing}'.encode(), "„Shift_JIS“"),
+            (f'<?xml version="1.0" encoding="x-unbekannt"?>{drawing}'.encode(),
+             "„x-unbekannt“"),
+            (subset.encode("utf-32"), "unbekannt"), (drawing.encode("utf-32"), "unbekannt")]:
+        assert svg_problems(data) == [(1, (
+            "Die SVG-Grafik ist in einer Zeichenkodierung gespeichert, die nicht gelesen und "
+            f"geprüft werden kann (angegeben: {declared}). Speichern Sie sie als SVG in UTF-8: "
+            "in Inkscape mit „Speichern unter > Optimiertes SVG“, im Texteditor mit der "
+            "Kodierung „UTF-8“ und encoding=\"UTF-8\" in der ersten Zeile."))], data[:60]
+
+
+def test_a_zip_with_corrupt_compressed_data_is_a_broken_file(tmp_path):
+    """zipfile raises zlib.error (and lzma.LZMAError) for corrupt data, not BadZipFile."""
+    data = bytearray(ooxml("docx"))
+    start = data.index(b"[Content_Types].xml") + len("[Content_Types].xml")
+    for index in range(start + 4, start + 40):
+        data[index] ^= 0x55
+    content = copy_site(tmp_path / "content")
+    (content / "files/kaputt.docx").write_bytes(bytes(data))
+    reported = problems_of(content, tmp_path / "output")
+    assert [r for r in reported if "kaputt.docx" in r] == [
+        f"{content / 'files/kaputt.docx'}:1: „kaputt.docx“ ist in Wahrheit eine beschädigte "
+        "ZIP- oder Office-Datei, keine Word-Datei (.docx). Umbenennen ändert das Format nicht. "
+        "Öffnen Sie die Datei im Programm, mit dem sie erstellt wurde, und speichern Sie sie "
+        "in Word als „Word-Dokument (.docx)“."], reported
+
+
+def test_any_failure_to_read_a_file_is_a_problem_of_that_file(tmp_path, monkeypatch):
+    def broken_sniff(path):
+        raise RuntimeError("unerwartet")
+
+    monkeypatch.setattr("static_files.formats.sniff", broken_sniff)
+    content = copy_site(tmp_path / "content")
+    reported = problems_of(content, tmp_path / "output")
+    assert reported == [
+        f"{content / 'files/bericht.pdf'}:1: „bericht.pdf“ konnte nicht gelesen und deshalb "
+        "nicht geprüft werden (RuntimeError: unerwartet). Prüfen Sie, ob die Datei "
+        "vollständig ist, öffnen Sie sie im Programm, mit dem sie erstellt wurde, und "
+        "speichern Sie sie dort neu."]

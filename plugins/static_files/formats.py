@@ -56,7 +56,16 @@ def suggested_name(name: str, is_folder: bool) -> str:
 
 def file_problems(path: Path, folder: str) -> list[Problem]:
     """The file at `path` in `folder` (files or images): allowed type, and content that
-    is what the name says. `path` may be a link to a file inside files/ or images/."""
+    is what the name says. `path` may be a link to a file inside files/ or images/. A file
+    that cannot be read or parsed is a problem of that file, never a crash of the build."""
+    try:
+        return _content_problems(path, folder)
+    except Exception as error:  # the parsers catch what they know; this names the file
+        detail = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+        return [Problem(str(path), 1, messages.unreadable(path.name, detail[:120]))]
+
+
+def _content_problems(path: Path, folder: str) -> list[Problem]:
     kind = ALLOWED[folder].get(extension(path.name))
     if kind is None:
         allowed_in_files = extension(path.name) in ALLOWED["files"]

@@ -109,6 +109,31 @@ def link_out_of_assets(link: str) -> str:
             "auf andere Meldungen verlinken Sie mit {filename}/….")
 
 
+_NEVER_PUBLISHED = (
+    "Dateien in versteckten Ordnern und Sicherungsordnern (der Name beginnt mit „.“ oder "
+    "endet auf „~“) und Dateien, die selbst so heißen (auch „~$…“ und „#…#“), werden nie "
+    "veröffentlicht. Verschieben Sie die Datei in einen normalen Ordner unter files/ oder "
+    "images/ (z. B. von images/.cache/ nach images/grafiken/)")
+
+
+def link_to_ignored(link: str) -> str:
+    """A {static}/{attach} link to a file in an ignored folder or with an ignored name."""
+    return f"Der Link {quoted(link)} zeigt auf eine Datei, die nie veröffentlicht wird. " + (
+        f"{_NEVER_PUBLISHED} und passen Sie den Link an.")
+
+
+NEVER_PUBLISHED = (
+    "Diese Datei liegt nicht in einem normalen Ordner unter files/ oder images/. "
+    f"{_NEVER_PUBLISHED} und passen Sie die Links darauf an.")
+
+
+def unreadable(name: str, detail: str) -> str:
+    """A file whose check failed because it could not be read or parsed at all."""
+    return (f"{quoted(name)} konnte nicht gelesen und deshalb nicht geprüft werden ({detail}). "
+            "Prüfen Sie, ob die Datei vollständig ist, öffnen Sie sie im Programm, mit dem sie "
+            "erstellt wurde, und speichern Sie sie dort neu.")
+
+
 _REDRAW = ("Entfernen Sie es im Grafikprogramm (in Inkscape: Bearbeiten > XML-Editor) oder "
            "speichern Sie die Grafik als PNG.")
 SVG_MESSAGES = {
@@ -118,6 +143,10 @@ SVG_MESSAGES = {
                 "(Inkscape) oder löschen Sie den DOCTYPE-Block."),
     "xml": ("Die SVG-Grafik ist kein gültiges XML ({detail}). Öffnen Sie sie in Inkscape oder "
             "dem Programm, mit dem sie erstellt wurde, und speichern Sie sie erneut als SVG."),
+    "encoding": ("Die SVG-Grafik ist in einer Zeichenkodierung gespeichert, die nicht gelesen "
+                 "und geprüft werden kann (angegeben: {encoding}). Speichern Sie sie als SVG "
+                 "in UTF-8: in Inkscape mit „Speichern unter > Optimiertes SVG“, im Texteditor "
+                 "mit der Kodierung „UTF-8“ und encoding=\"UTF-8\" in der ersten Zeile."),
     "root": ("Die Datei ist keine SVG-Grafik: Das äußerste Element muss <svg "
              "xmlns=\"http://www.w3.org/2000/svg\"> sein, ist aber <{tag}> ({namespace}). "
              "Exportieren Sie die Grafik als SVG oder als PNG."),

@@ -12,25 +12,50 @@ from content_model.symlinks import path_problem
 from content_model.visibility import all_contents
 from pelican import signals
 
+from . import messages
 from .formats import ASSET_FOLDERS, is_asset_path
-from .links import outside_link_problems
-from .tree import ignored_by, tree_problems
+from .links import static_link_problems
+from .tree import Ignored, asset_problems, entries, ignored_by, is_ignored_path, tree_problems
 
 
 def static_file_problems(generators) -> list[Problem]:
-    """Every file under files/ and images/, every link in the content tree, and every
-    {static}/{attach} link (a `content_checks` receiver: before anything is written)."""
+    """Every file under files/ and images/, every link in the content tree, every static
+    file Pelican is about to copy, and every {static}/{attach} link (a `content_checks`
+    receiver: before anything is written)."""
     context = generators[0].context
     root = Path(os.path.abspath(context["PATH"]))  # as the reader names links
-    problems = tree_problems(root, ignored_by(context["IGNORE_FILES"]))
-    return problems + outside_link_problems(all_contents(context))
+    ignored = ignored_by(context["IGNORE_FILES"])
+    problems = tree_problems(root, ignored)
+    problems += unchecked_static_problems(context.get("staticfiles", []), root, ignored)
+    return problems + static_link_problems(all_contents(context), ignored)
 
 
-def is_publishable(static, content_path: str) -> bool:
-    """A static file Pelican may copy: a regular file in files/ or images/, not reached
-    through a link out of them, and written inside the output folder."""
+def unchecked_static_problems(statics, root: Path, ignored: Ignored) -> list[Problem]:
+    """Defence in depth: every static file Pelican is about to copy, whatever brought it
+    into the list, gets the checks of the walk (the files the walk checked are not read
+    twice). One that may not be copied at all is a problem of that file."""
+    walked = set(entries(root, ignored))
+    problems = []
+    for static in statics:
+        path = Path(static.source_path)
+        if not is_publishable(static, str(root), ignored):
+            problems.append(Problem(str(path), 1, messages.NEVER_PUBLISHED))
+            continue
+        if path in walked:  # in files/ or images/ (publishable): the walk checked it
+            continue
+        folder = Path(static.get_relative_source_path()).parts[0]
+        problems += asset_problems(path, root, folder)
+    return problems
+
+
+def is_publishable(static, content_path: str, ignored: Ignored) -> bool:
+    """A static file Pelican may copy: a regular file in files/ or images/, not in an
+    ignored folder nor with an ignored name, not reached through a link out of them, and
+    written inside the output folder."""
     relative = static.get_relative_source_path()
-    if not is_asset_path(relative) or path_problem(static.source_path, content_path):
+    if not is_asset_path(relative) or is_ignored_path(relative, ignored):
+        return False
+    if path_problem(static.source_path, content_path):
         return False
     real = Path(os.path.realpath(static.source_path))
     real_root = Path(os.path.realpath(content_path))
@@ -45,9 +70,10 @@ def drop_unpublishable_files(generator) -> None:
     """Defence in depth, right after Pelican collected the static files and before
     anything is copied: whatever the checks report, nothing else is ever copied."""
     context = generator.context
+    ignored = ignored_by(context["IGNORE_FILES"])
     kept, dropped = [], []
     for static in generator.staticfiles:
-        (kept if is_publishable(static, generator.path) else dropped).append(static)
+        (kept if is_publishable(static, generator.path, ignored) else dropped).append(static)
     for static in dropped:
         context["static_content"].pop(static.get_relative_source_path(), None)
     generator.staticfiles = context["staticfiles"] = kept

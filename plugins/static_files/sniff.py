@@ -8,7 +8,9 @@ text when it has no NUL byte. The result is a kind key such as "pdf", "png", "do
 
 from __future__ import annotations
 
+import lzma
 import zipfile
+import zlib
 from pathlib import Path
 
 import filetype
@@ -141,7 +143,8 @@ def zip_kind(path: Path) -> str:
             if "mimetype" in names:
                 return _odf_kind(archive, names)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, RuntimeError, ValueError,
-            NotImplementedError, EOFError, etree.XMLSyntaxError):
+            LookupError, NotImplementedError, EOFError, zlib.error, lzma.LZMAError,
+            etree.LxmlError):
         return "broken-zip"
     return "zip"
 

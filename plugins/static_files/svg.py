@@ -8,6 +8,7 @@ metadata (Inkscape, Sodipodi, RDF, Creative Commons, Dublin Core) is accepted.
 
 from __future__ import annotations
 
+import re
 from xml.parsers import expat
 
 import tinycss2
@@ -49,6 +50,10 @@ ANIMATION_ELEMENTS = frozenset({"set", "animate", "animateMotion", "animateTrans
 URL_FUNCTIONS = frozenset({"url", "src", "image", "image-set", "-webkit-image-set",
                            "cross-fade", "-webkit-cross-fade"})
 
+# The encoding an XML declaration names, for the message when it cannot be read
+DECLARED_ENCODING = re.compile(
+    rb"""^(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?encoding\s*=\s*["']([^"']{1,40})""")
+
 PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                          dtd_validation=False, huge_tree=False)
 
@@ -61,13 +66,17 @@ class _Doctype(Exception):
 
 def svg_problems(data: bytes) -> list[tuple[int, str]]:
     """(line, German message) for everything in the SVG `data` that is not plain drawing."""
-    subset_line = _internal_subset_line(data)
+    try:
+        subset_line = _internal_subset_line(data)
+    except (ValueError, LookupError):  # an encoding expat cannot read: nothing was checked
+        return [(1, _encoding_message(data))]
+    except expat.ExpatError:
+        return _unreadable_start_problems(data)
     if subset_line is not None:
         return [(subset_line, svg_message("doctype"))]
-    try:
-        root = etree.fromstring(data, PARSER)
-    except etree.XMLSyntaxError as error:
-        return [(error.lineno or 1, svg_message("xml", detail=error.msg))]
+    root = _parse(data)
+    if isinstance(root, list):
+        return root
     if root.tag != f"{{{SVG}}}svg":
         namespace = _split(root.tag)[0]
         return [(root.sourceline or 1, svg_message(
@@ -78,9 +87,29 @@ def svg_problems(data: bytes) -> list[tuple[int, str]]:
             for node in [*outside_root, *root.iter()] for message in _node_messages(node)]
 
 
+def _parse(data: bytes):
+    """The root element, or the problems of data that lxml cannot parse."""
+    try:
+        return etree.fromstring(data, PARSER)
+    except etree.XMLSyntaxError as error:
+        return [(error.lineno or 1, svg_message("xml", detail=error.msg))]
+    except (etree.LxmlError, ValueError, LookupError) as error:
+        return [(1, svg_message("xml", detail=str(error) or type(error).__name__))]
+
+
+def _unreadable_start_problems(data: bytes) -> list[tuple[int, str]]:
+    """Expat could not read the start of the file: lxml names the syntax error. If lxml
+    reads the file all the same (an encoding only it knows, such as UTF-32 with a BOM),
+    the DOCTYPE was never checked, and the file is refused for its encoding."""
+    root = _parse(data)
+    return root if isinstance(root, list) else [(1, _encoding_message(data))]
+
+
 def _internal_subset_line(data: bytes) -> int | None:
     """The line of a DOCTYPE with an internal subset (entities: XXE, billion laughs).
-    Expat reports the DOCTYPE before it reads the subset; parsing stops right there."""
+    Expat reports the DOCTYPE before it reads the subset; parsing stops right there.
+    Raises ExpatError for what expat cannot parse, ValueError (multi-byte encodings such
+    as Shift_JIS, UTF-32) or LookupError (unknown encoding names)."""
     parser = expat.ParserCreate()
 
     def doctype(_name, _system_id, _public_id, has_internal_subset):
@@ -95,9 +124,13 @@ def _internal_subset_line(data: bytes) -> int | None:
         parser.Parse(data, True)
     except _Doctype as found:
         return found.line if found.has_internal_subset else None
-    except expat.ExpatError:
-        return None  # lxml reports the syntax error
     return None
+
+
+def _encoding_message(data: bytes) -> str:
+    declared = DECLARED_ENCODING.match(data)
+    name = declared.group(1).decode("ascii", "replace") if declared else ""
+    return svg_message("encoding", encoding=f"„{name}“" if name else "unbekannt")
 
 
 def _node_messages(node) -> list[str]:

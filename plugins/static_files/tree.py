@@ -5,7 +5,7 @@ from __future__ import annotations
 import fnmatch
 import os
 from collections.abc import Callable, Iterator
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from content_model.problems import Problem
 from content_model.symlinks import link_problem, special_file_problem
@@ -19,6 +19,13 @@ Ignored = Callable[[str], bool]
 def ignored_by(patterns: list[str]) -> Ignored:
     """Pelican's IGNORE_FILES test: a name matching any pattern is never read or copied."""
     return lambda name: any(fnmatch.fnmatch(name, pattern) for pattern in patterns)
+
+
+def is_ignored_path(relative: str, ignored: Ignored) -> bool:
+    """A path relative to the content root with an ignored name anywhere in it. Pelican
+    tests IGNORE_FILES only against a file's own name, and copies a {static} target in an
+    ignored folder (images/.cache/x.svg, files/alt~/x.html) all the same."""
+    return any(ignored(part) for part in PurePath(relative).parts)
 
 
 def entries(root: Path, ignored: Ignored) -> Iterator[Path]:
