@@ -77,8 +77,12 @@ rollback: install
 releases: install
 	$(INVOKE) releases $(OUTPUT_ARG)
 
+# TYPE and TITLE reach the task through the environment, never through the shell's
+# parsing: a title with quotes, backticks or $(…) stays text.
+new: export TYPE := $(TYPE)
+new: export TITLE := $(TITLE)
 new: install
-	$(INVOKE) new --type "$(TYPE)" --title "$(TITLE)"
+	$(INVOKE) new --type "$$TYPE" --title "$$TITLE" --content "$(CONTENT)"
 
 hooks:
 	git config core.hooksPath .githooks

@@ -69,8 +69,9 @@ def check(c, content=str(CONTENT)):
           "ohne etwas zu veröffentlichen).")
 
 
-@task(help={"type": "pressemitteilung or ausschussmitteilung", "title": "the title"})
-def new(c, type, title):  # noqa: A002 — the Makefile's TYPE=…
+@task(help={"type": "pressemitteilung or ausschussmitteilung", "title": "the title",
+            "content": "content folder (default: content/)"})
+def new(c, type, title, content=str(CONTENT)):  # noqa: A002 — the Makefile's TYPE=…
     """Create a new press release or committee notice with every field to fill in."""
     from content_model.scaffold import ScaffoldError, new_item, topic_hint
     from content_model.topics import load_vocabulary
@@ -79,13 +80,14 @@ def new(c, type, title):  # noqa: A002 — the Makefile's TYPE=…
     settings = read_settings(str(DEV_SETTINGS))
     now = datetime.now(ZoneInfo(settings["TIMEZONE"]))
     try:
-        path = new_item(type, title, CONTENT, now, settings["AUTHORITY"]["city"])
+        path = new_item(type, title, Path(content), now, settings["AUTHORITY"]["city"])
     except ScaffoldError as error:
         sys.exit(str(error))
-    print(f"Angelegt: {path.relative_to(ROOT)}")
+    print(f"Angelegt: {path}")
     print("Füllen Sie die leeren Felder aus – auch „Date“: wann die Meldung erscheinen soll "
           "(z. B. 2026-03-14 10:00); `make check` zeigt, was noch fehlt.")
-    print(topic_hint(load_vocabulary(CONTENT / settings["CONTENT_MODEL"]["topics_file"])[0]))
+    topics_file = Path(content) / settings["CONTENT_MODEL"]["topics_file"]
+    print(topic_hint(load_vocabulary(topics_file)[0]))
     print("Die Datei ist ein Entwurf (Status: draft): löschen Sie diese Zeile zum Veröffentlichen.")
 
 

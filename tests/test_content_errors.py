@@ -87,6 +87,8 @@ CASES = [
      "Das Bild „https://tracker.example/pixel.gif“ würde von einer fremden Website geladen"),
     ("pressemitteilungen/data_url_image.md", 8,
      "Die Bildadresse „data:image/gif;base64,R0lGODlhAQABAAAAACw=“ ist nicht erlaubt"),
+    ("pressemitteilungen/list_nested_twenty_levels_deep.md", 23,
+     "Diese Zeile ist tiefer als 16 Ebenen eingerückt oder verschachtelt"),
     ("pressemitteilungen/line_separator_in_header_value.md", 4,
      "Im Feld „Summary“ steht ein unsichtbares Steuerzeichen (U+2028)"),
     ("pressemitteilungen/date_before_1900.md", 2,

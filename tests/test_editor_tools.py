@@ -150,3 +150,14 @@ def test_serve_rebuilds_on_save_and_reloads_the_browser(tmp_path, tab):
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=10)
+
+
+def test_make_new_takes_a_title_with_quotes_and_backticks_as_text(tmp_path):
+    content = copy_site(tmp_path / "content")
+    title = 'Er sagte "Hallo" und `date` & mehr'
+    result = subprocess.run(["make", "-s", "new", "TYPE=pressemitteilung", f"TITLE={title}",
+                             f"CONTENT={content}"], cwd=ROOT, capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    created = next(content.glob("pressemitteilungen/*/er-sagte-hallo-und-date-und-mehr.md"))
+    assert created.read_text(encoding="utf-8").splitlines()[0] == f"Title: {title}"

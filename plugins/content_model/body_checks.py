@@ -33,6 +33,25 @@ def body_lines(source: SourceFile) -> list[tuple[int, str]]:
     return lines
 
 
+MAX_DEPTH = 16  # list and quote levels; Python-Markdown slows down sharply beyond that
+QUOTES = re.compile(r"^(?:\s*>)+")
+
+
+def nesting_problems(source: SourceFile) -> list[Problem]:
+    """The first line nested deeper than MAX_DEPTH levels (4 columns of indentation or one
+    `>` per level; fenced code does not count): no reader can follow such a text, and
+    Python-Markdown needs minutes for a few thousand levels."""
+    for number, line in body_lines(source):
+        indent = len(line) - len(line.lstrip(" "))
+        quotes = match.group(0).count(">") if (match := QUOTES.match(line)) else 0
+        if indent > 4 * MAX_DEPTH or quotes > MAX_DEPTH:
+            return [Problem(source.path, number, (
+                f"Diese Zeile ist tiefer als {MAX_DEPTH} Ebenen eingerückt oder verschachtelt "
+                "(Liste oder Zitat). So tief gegliederten Text kann niemand mehr lesen, und er "
+                "hält den Build auf. Gliedern Sie den Text flacher."))]
+    return []
+
+
 def internal_link_problems(source: SourceFile, content_root: Path) -> list[Problem]:
     return [Problem(source.path, number, message)
             for number, text in body_lines(source)

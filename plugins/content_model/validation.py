@@ -8,7 +8,7 @@ import unicodedata
 from pathlib import Path
 
 from . import model
-from .body_checks import internal_link_problems, summary_problems
+from .body_checks import internal_link_problems, nesting_problems, summary_problems
 from .header import HeaderField, SourceFile, ends_without_blank_line, markdown_lines
 from .model import DocumentType, FieldKind
 from .problems import Problem, quoted
@@ -24,6 +24,7 @@ def validate(source: SourceFile, doctype: DocumentType, vocabulary: TopicVocabul
     problems += _local_time_problems(source, doctype, timezone)
     problems += summary_problems(source, summary_max_length)
     problems += internal_link_problems(source, content_root)
+    problems += nesting_problems(source)
     return sorted(problems)
 
 

@@ -24,7 +24,7 @@ def failures_reported_for(source_path: str, what: str):
     except Exception as error:  # anything, reported with its file
         stop_build([Problem(source_path, 1, (
             f"{what} ist mit einem unerwarteten Fehler abgebrochen ({type(error).__name__}: "
-            f"{error}). Prüfen Sie die Angaben im Kopf der Datei; besteht das Problem weiter, "
+            f"{error}). Prüfen Sie Kopf und Text der Datei; besteht das Problem weiter, "
             "melden Sie es mit dieser Zeile der IT."))])
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from urllib.parse import unquote
 
 from content_model.addresses import SiteAddresses
 from selectolax.lexbor import LexborHTMLParser
@@ -22,6 +23,17 @@ def linked_paths(content, addresses: SiteAddresses) -> set[str]:
             if value and (path := addresses.site_path(value, page_url)) is not None:
                 paths.add(path)
     return paths
+
+
+def decoded_text(content) -> str:
+    """Everything a reader of the page's HTML can read: text and attribute values with
+    character references decoded, once more with percent-encoding decoded."""
+    document = LexborHTMLParser(content.content or "")
+    pieces = [node.text(deep=False) or "" for node in document.root.traverse(
+        include_text=True)]
+    pieces += [value or "" for node in document.css("*") for value in node.attributes.values()]
+    text = "\n".join(pieces)
+    return f"{text}\n{unquote(text)}"
 
 
 def static_link_paths(content) -> set[str]:

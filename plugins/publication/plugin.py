@@ -15,7 +15,7 @@ from content_model.values import parse_datetime
 from content_model.visibility import all_contents
 from pelican import signals
 
-from .links import header_files, linked_paths, static_link_paths
+from .links import decoded_text, header_files, linked_paths, static_link_paths
 from .policy import MODES, PublicationPolicy
 from .summary import build_summary
 
@@ -157,23 +157,31 @@ def check_published_links(pelican) -> None:
     content leads to a file the build wrote."""
     policy = policy_of(pelican.settings)
     output = Path(pelican.output_path)
-    withheld = {c.url.rstrip("/"): c for c in policy.withheld if c.url}
+    withheld = {page_address(c.url): c for c in policy.withheld if c.url}
     problems = []
     for content in policy.written_contents:
-        problems += _withheld_address_problems(content, withheld, policy)
-        problems += [_dead_link_problem(content, path)
-                     for path in sorted(policy.links[content.source_path])
-                     if not _exists(output, path) and path.rstrip("/") not in withheld]
+        links = policy.links[content.source_path]
+        leaked = _withheld_addresses(content, links, withheld)
+        problems += [_withheld_address_problem(content, address, withheld[address], policy)
+                     for address in sorted(leaked)]
+        problems += [_dead_link_problem(content, path) for path in sorted(links)
+                     if not _exists(output, path) and page_address(path) not in withheld]
     if problems:
         stop_build(problems)
 
 
-def _withheld_address_problems(content, withheld: dict, policy) -> list[Problem]:
-    """The address of a withheld item anywhere in a written page — in a link, an
-    attribute such as cite or title, or the text — reveals it before its time."""
-    html = content.content or ""
-    return [_withheld_address_problem(content, url, target, policy)
-            for url, target in withheld.items() if url and url in html]
+def page_address(path: str) -> str:
+    """A site path as a page address: `x/index.html`, `x` and `x/` are all `x/`."""
+    path = path.removesuffix("index.html")
+    return path if path.endswith("/") else f"{path}/"
+
+
+def _withheld_addresses(content, links: set[str], withheld: dict) -> set[str]:
+    """Addresses of withheld items a written page reveals: linked (as the browser reads the
+    link, however it is encoded), or written anywhere in its text or attributes."""
+    text = decoded_text(content)
+    linked = {page_address(path) for path in links} & withheld.keys()
+    return linked | {address for address in withheld if address in text}
 
 
 def _exists(output: Path, path: str) -> bool:
@@ -183,7 +191,7 @@ def _exists(output: Path, path: str) -> bool:
 
 def _withheld_address_problem(content, url: str, target, policy) -> Problem:
     name = Path(target.source_path).name
-    message = (f"Der Link auf /{url}/ zeigt auf eine Veröffentlichung, die noch nicht "
+    message = (f"Der Link auf /{url} zeigt auf eine Veröffentlichung, die noch nicht "
                f"erscheint ({name}: {policy.withheld_reason(target)}) – er würde ins Leere "
                "führen und ihre Adresse verraten. Entfernen Sie den Link (und die Adresse), "
                "bis sie veröffentlicht ist.")
