@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import shutil
 import subprocess
 import sys
@@ -74,12 +75,51 @@ def site_with_withheld_items(target: Path) -> Path:
     return target
 
 
-def run_pelican(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+def run_pelican(*args: str, cwd: Path = ROOT, timeout: int = 120) -> subprocess.CompletedProcess:
     """The `pelican` command line, as editors and CI run it."""
     return subprocess.run(
         [sys.executable, "-m", "pelican", *args],
-        cwd=cwd, capture_output=True, text=True, timeout=120,
+        cwd=cwd, capture_output=True, text=True, timeout=timeout,
     )
+
+
+def production_build(tmp_path: Path, files: dict[str, str | bytes],
+                     copies: dict[str, str] | None = None, *extra: str, timeout: int = 120):
+    """The fixture site plus `files` (relative path -> text or bytes) and `copies`
+    (new relative path -> existing relative path in the fixture site), built with
+    publishconf.py from the command line (plus `extra` pelican arguments);
+    returns (completed process, output folder)."""
+    content = tmp_path / "content"
+    shutil.copytree(SITE, content)
+    for relative, source in (copies or {}).items():
+        shutil.copy(content / source, content / relative)
+    for relative, data in files.items():
+        target = content / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, bytes):
+            target.write_bytes(data)
+        else:
+            target.write_text(data, encoding="utf-8")
+    output = tmp_path / "output"
+    result = run_pelican(str(content), "-s", str(ROOT / "publishconf.py"), "-o", str(output),
+                         *extra, timeout=timeout)
+    return result, output
+
+
+def readable(file: Path) -> str:
+    """A file's text; Pagefind's index files are gzip-compressed."""
+    data = file.read_bytes()
+    if data[:2] == b"\x1f\x8b":
+        data = gzip.decompress(data)
+    return data.decode("utf-8", "replace")
+
+
+def files_mentioning(output: Path, marker: str) -> list[str]:
+    """Every output file (decompressed) that contains `marker`, ignoring case."""
+    if not output.is_dir():
+        return []
+    return sorted(f.relative_to(output).as_posix() for f in output.rglob("*")
+                  if f.is_file() and marker.lower() in readable(f).lower())
 
 
 def soup(path: Path) -> BeautifulSoup:

@@ -5,47 +5,11 @@ careless files with the production settings, from the command line (as `make pub
 
 from __future__ import annotations
 
-import gzip
 import json
-import shutil
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
-from support import ROOT, SITE
-
-PRODUCTION = str(ROOT / "publishconf.py")
-
-
-def production_build(tmp_path: Path, files: dict[str, str], *extra: str, timeout=120):
-    """The fixture site plus `files` (relative path -> text), built with publishconf.py
-    (plus `extra` pelican arguments); returns (completed process, output folder)."""
-    content = tmp_path / "content"
-    shutil.copytree(SITE, content)
-    for relative, text in files.items():
-        target = content / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-    output = tmp_path / "output"
-    result = subprocess.run(
-        [sys.executable, "-m", "pelican", str(content), "-s", PRODUCTION, "-o", str(output),
-         *extra], cwd=ROOT, capture_output=True, text=True, timeout=timeout)
-    return result, output
-
-
-def readable(file: Path) -> str:
-    data = file.read_bytes()
-    if data[:2] == b"\x1f\x8b":
-        data = gzip.decompress(data)
-    return data.decode("utf-8", "replace")
-
-
-def files_mentioning(output: Path, marker: str) -> list[str]:
-    if not output.is_dir():
-        return []
-    return sorted(f.relative_to(output).as_posix() for f in output.rglob("*")
-                  if f.is_file() and marker.lower() in readable(f).lower())
+from support import files_mentioning, production_build
 
 
 def item(title: str, date: str, body: str, **fields: str) -> str:
@@ -95,7 +59,7 @@ def test_link_to_published_item_is_not_mistaken_for_embargoed_prefix(tmp_path):
         "pressemitteilungen/2026/kita-neu.md": item("Kita neu", "2026-01-01 10:00", "Offen."),
         "pressemitteilungen/2026/verweis.md": item(
             "Verweis", "2026-01-05 10:00", "Siehe [die neue Kita]({filename}kita-neu.md)."),
-    }, "-e", f"PUBLICATION={clock}")
+    }, None, "-e", f"PUBLICATION={clock}")
     assert result.returncode == 0, result.stdout[-2000:]
 
 

@@ -5,47 +5,10 @@ careless files with the production settings, from the command line (as `make pub
 
 from __future__ import annotations
 
-import gzip
 import shutil
 from pathlib import Path
 
-from support import ROOT, SITE, run_pelican
-
-
-def production_build(tmp_path: Path, files: dict[str, str | bytes],
-                     copies: dict[str, str] | None = None):
-    """The fixture site plus `files` (relative path -> text or bytes) and `copies`
-    (new relative path -> existing relative path in the fixture site), built with
-    publishconf.py; returns (completed process, output folder)."""
-    content = tmp_path / "content"
-    shutil.copytree(SITE, content)
-    for relative, source in (copies or {}).items():
-        shutil.copy(content / source, content / relative)
-    for relative, data in files.items():
-        target = content / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(data, bytes):
-            target.write_bytes(data)
-        else:
-            target.write_text(data, encoding="utf-8")
-    output = tmp_path / "output"
-    result = run_pelican(str(content), "-s", str(ROOT / "publishconf.py"), "-o", str(output))
-    return result, output
-
-
-def readable(file: Path) -> str:
-    data = file.read_bytes()
-    if data[:2] == b"\x1f\x8b":
-        data = gzip.decompress(data)
-    return data.decode("utf-8", "replace")
-
-
-def files_mentioning(output: Path, marker: str) -> list[str]:
-    if not output.is_dir():
-        return []
-    return sorted(f.relative_to(output).as_posix() for f in output.rglob("*")
-                  if f.is_file() and marker.lower() in readable(f).lower())
-
+from support import ROOT, SITE, files_mentioning, production_build, run_pelican
 
 # --- 1. Header smuggling: Python's str.splitlines() vs Python-Markdown's meta ----------
 # content_model.header.read_source splits the file with str.splitlines(), which also
