@@ -30,6 +30,9 @@ class Site:
     author_email: str
     tag_authority: str  # domain for tag: URIs, never changes
     topics_url: str  # the topic index: the scheme of the topic categories
+    # absolute addresses of drafts and embargoed items: links to them (possible only in
+    # preview builds; production refuses them) become plain text in feed entries
+    withheld_urls: frozenset[str] = frozenset()
 
     def absolute(self, path: str) -> str:
         return f"{self.url}/{path.lstrip('/')}"
@@ -103,7 +106,7 @@ def _add_entry(generator: FeedGenerator, item, site: Site) -> None:
     entry.author(name=site.author_name, email=site.author_email)
     entry.summary(item.summary)
     html = _lead_image(item) + item.content + _attachment_list(item)
-    entry.content(absolute_html(html, url), type="html")
+    entry.content(absolute_html(html, url, site.withheld_urls), type="html")
     for tag in item.tags:
         entry.category(term=tag.slug, label=tag.name, scheme=site.absolute(site.topics_url))
 

@@ -18,14 +18,18 @@ URL_ATTRIBUTES = {
 }
 
 
-def absolute_html(html: str, base_url: str) -> str:
-    """`html` with every URL in it resolved against `base_url`."""
+def absolute_html(html: str, base_url: str, unlinked: frozenset[str] = frozenset()) -> str:
+    """`html` with every URL in it resolved against `base_url`; links to an address in
+    `unlinked` (without fragment or query) are replaced by their text."""
     document = BeautifulSoup(html, "html.parser")
     for tag_name, attributes in URL_ATTRIBUTES.items():
         for tag in document.find_all(tag_name):
             for attribute in attributes:
                 if tag.has_attr(attribute):
                     tag[attribute] = _absolute(tag[attribute], attribute, base_url)
+    for link in document.find_all("a", href=True):
+        if link["href"].split("#")[0].split("?")[0] in unlinked:
+            link.unwrap()
     return str(document)
 
 

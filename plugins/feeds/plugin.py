@@ -5,6 +5,7 @@ from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
 from content_model.output import DataFileGenerator
+from content_model.visibility import all_contents
 from pelican import signals
 
 from .building import Feed, Site, render, updated_of
@@ -80,9 +81,12 @@ class FeedsGenerator(DataFileGenerator):
     def generate_output(self, writer) -> None:
         site_url = self.absolute_site_url(self.config["preview_site_url"])
         authority = self.config["tag_authority"] or urlparse(site_url).hostname
+        policy = self.context["publication"]
+        withheld = frozenset(f"{site_url}/{c.url}" for c in all_contents(self.context)
+                             if c.url and (c.status == "draft" or not policy.is_released(c)))
         site = Site(site_url, self.settings["SITENAME"], self.settings["AUTHORITY"]["name"],
                     self.settings["AUTHORITY"]["email"], authority,
-                    self.context["TOPICS_INDEX_URL"])
+                    self.context["TOPICS_INDEX_URL"], withheld)
         # An empty feed is as new as the newest change of the site (Modified counts), so
         # that it stays unchanged while nothing changes.
         newest = max((updated_of(i) for i in self.feeds.site.items), default=EPOCH)

@@ -30,7 +30,8 @@ class SitemapGenerator(DataFileGenerator):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.written: dict[str, object] = {}  # output path -> its content (or None)
+        # output path -> (its item or page, or None; the items a list page shows, or None)
+        self.written: dict[str, tuple] = {}
         signals.content_written.connect(self.record)  # weak: ends with this build
 
     def record(self, path, context=None) -> None:
@@ -38,8 +39,10 @@ class SitemapGenerator(DataFileGenerator):
         if not written.is_relative_to(output):
             return  # another build in this process (whose generator is not yet collected)
         context = context or {}
+        page = context.get("articles_page")
         self.written[written.relative_to(output).as_posix()] = (
-            context.get("article") or context.get("page"))
+            context.get("article") or context.get("page"),
+            list(page.object_list) if page is not None else None)
 
     def generate_context(self) -> None:
         self.config = settings_of(self.settings)
@@ -49,12 +52,21 @@ class SitemapGenerator(DataFileGenerator):
         policy = self.context["publication"]
         excluded = [re.compile(p) for p in self.config["exclude"]]
         entries = sorted(
-            (path, content) for path, content in self.written.items()
+            (path, content) for path, (content, listed) in self.written.items()
             if path.endswith(".html") and not any(p.search(path) for p in excluded)
-            and (content is None or policy.is_public(content)))
+            and is_public_page(content, listed, policy))
         site_url = self.absolute_site_url(self.config["preview_site_url"])
         self.write_data(self.config["save_as"], sitemap_xml(entries, site_url))
         signals.content_written.disconnect(self.record)
+
+
+def is_public_page(content, listed, policy) -> bool:
+    """An item or page that is public; a list page that shows at least one public item
+    (in preview builds a year archive may exist only for embargoed items), or none at all
+    (an empty topic page is public)."""
+    if content is not None:
+        return policy.is_public(content)
+    return not listed or any(policy.is_public(item) for item in listed)
 
 
 def sitemap_xml(entries, site_url: str) -> bytes:
