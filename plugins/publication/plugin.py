@@ -113,6 +113,20 @@ def release_static_files(generators) -> None:
     contents use, and print the build summary."""
     context = generators[0].context
     policy = policy_of(context)
+    record_file_use(context, policy)
+    published = [s for s in context["staticfiles"]
+                 if policy.is_file_published(file_identity(Path(s.source_path)))]
+    kept_back = sorted(_relative(s) for s in context["staticfiles"] if s not in published)
+    for generator in generators:
+        if hasattr(generator, "staticfiles"):
+            generator.staticfiles = published
+    context["staticfiles"] = published
+    print(build_summary(all_contents(context), policy, kept_back))
+
+
+def record_file_use(context, policy: PublicationPolicy) -> None:
+    """Every content's files: header fields, links in its HTML (remembered for the check
+    after writing) and Pelican's own list of its {static} links."""
     root = Path(context["PATH"])
     addresses = site_addresses(context)
     static_by_url = {s.url: _relative(s) for s in context["staticfiles"]}
@@ -123,14 +137,6 @@ def release_static_files(generators) -> None:
         for path in used:
             if (identity := file_identity(root / path)) is not None:
                 policy.use_file(identity, content)
-    published = [s for s in context["staticfiles"]
-                 if policy.is_file_published(file_identity(Path(s.source_path)))]
-    kept_back = sorted(_relative(s) for s in context["staticfiles"] if s not in published)
-    for generator in generators:
-        if hasattr(generator, "staticfiles"):
-            generator.staticfiles = published
-    context["staticfiles"] = published
-    print(build_summary(all_contents(context), policy, kept_back))
 
 
 def _relative(static) -> str:
