@@ -84,10 +84,11 @@ def run_pelican(*args: str, cwd: Path = ROOT, timeout: int = 120) -> subprocess.
 
 
 def production_build(tmp_path: Path, files: dict[str, str | bytes],
-                     copies: dict[str, str] | None = None, *extra: str, timeout: int = 120):
+                     copies: dict[str, str] | None = None, *extra: str, timeout: int = 120,
+                     conf: str = "publishconf.py"):
     """The fixture site plus `files` (relative path -> text or bytes) and `copies`
     (new relative path -> existing relative path in the fixture site), built with
-    publishconf.py from the command line (plus `extra` pelican arguments);
+    publishconf.py (or `conf`) from the command line (plus `extra` pelican arguments);
     returns (completed process, output folder)."""
     content = tmp_path / "content"
     shutil.copytree(SITE, content)
@@ -101,9 +102,15 @@ def production_build(tmp_path: Path, files: dict[str, str | bytes],
         else:
             target.write_text(data, encoding="utf-8")
     output = tmp_path / "output"
-    result = run_pelican(str(content), "-s", str(ROOT / "publishconf.py"), "-o", str(output),
+    result = run_pelican(str(content), "-s", str(ROOT / conf), "-o", str(output),
                          *extra, timeout=timeout)
     return result, output
+
+
+def item_text(title: str, date: str, body: str, **fields: str) -> str:
+    """A press release with the required fields (topic KI) and any `fields`."""
+    header = {"Title": title, "Date": date, "Tags": "KI", "Summary": "Kurzfassung.", **fields}
+    return "".join(f"{k}: {v}\n" for k, v in header.items()) + "\n" + body + "\n"
 
 
 def readable(file: Path) -> str:

@@ -9,15 +9,9 @@ import json
 import subprocess
 
 import pytest
-from support import files_mentioning, production_build
+from support import files_mentioning, item_text, production_build
 
-
-def item(title: str, date: str, body: str, **fields: str) -> str:
-    header = {"Title": title, "Date": date, "Tags": "KI", "Summary": "Kurzfassung.", **fields}
-    return "".join(f"{k}: {v}\n" for k, v in header.items()) + "\n" + body + "\n"
-
-
-EMBARGOED = item("Geheimprojekt Zebrafisch", "2099-01-01 10:00", "Sperrfrist.")
+EMBARGOED = item_text("Geheimprojekt Zebrafisch", "2099-01-01 10:00", "Sperrfrist.")
 EMBARGOED_PATH = "/pressemitteilungen/2099/geheimprojekt-zebrafisch/"
 
 
@@ -38,7 +32,7 @@ EMBARGOED_PATH = "/pressemitteilungen/2099/geheimprojekt-zebrafisch/"
 def test_encoded_link_to_embargoed_item_is_an_error(tmp_path, href):
     result, output = production_build(tmp_path, {
         "pressemitteilungen/geheim.md": EMBARGOED,
-        "pressemitteilungen/offen.md": item(
+        "pressemitteilungen/offen.md": item_text(
             "Offene Meldung", "2025-01-05 10:00", f'Siehe <a href="{href}">hier</a>.'),
     })
     leaking = files_mentioning(output, "zebrafisch")
@@ -55,9 +49,9 @@ def test_encoded_link_to_embargoed_item_is_an_error(tmp_path, href):
 def test_link_to_published_item_is_not_mistaken_for_embargoed_prefix(tmp_path):
     clock = json.dumps({"mode": "production", "now": "2026-06-01 12:00"})
     result, _output = production_build(tmp_path, {
-        "pressemitteilungen/2026/kita.md": item("Kita", "2026-12-30 10:00", "Sperrfrist."),
-        "pressemitteilungen/2026/kita-neu.md": item("Kita neu", "2026-01-01 10:00", "Offen."),
-        "pressemitteilungen/2026/verweis.md": item(
+        "pressemitteilungen/2026/kita.md": item_text("Kita", "2026-12-30 10:00", "Sperrfrist."),
+        "pressemitteilungen/2026/kita-neu.md": item_text("Kita neu", "2026-01-01 10:00", "Offen."),
+        "pressemitteilungen/2026/verweis.md": item_text(
             "Verweis", "2026-01-05 10:00", "Siehe [die neue Kita]({filename}kita-neu.md)."),
     }, None, "-e", f"PUBLICATION={clock}")
     assert result.returncode == 0, result.stdout[-2000:]
@@ -73,7 +67,7 @@ def test_deeply_nested_list_does_not_hang_the_build(tmp_path):
     body = "".join("    " * depth + "- a\n" for depth in range(3000))
     try:
         result, _output = production_build(tmp_path, {
-            "pressemitteilungen/tief.md": item("Tief", "2025-01-05 10:00", body),
+            "pressemitteilungen/tief.md": item_text("Tief", "2025-01-05 10:00", body),
         }, timeout=90)
     except subprocess.TimeoutExpired:
         pytest.fail("the build ran for more than 90 s on one 90 KB file")

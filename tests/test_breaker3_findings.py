@@ -6,28 +6,14 @@ sitemap never contain them" (README, publication plugin).
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-from support import ROOT, SITE, files_mentioning, run_pelican
-
-
-def item(title: str, date: str, body: str, **fields: str) -> str:
-    header = {"Title": title, "Date": date, "Tags": "KI", "Summary": "Kurzfassung.", **fields}
-    return "".join(f"{k}: {v}\n" for k, v in header.items()) + "\n" + body + "\n"
+from support import files_mentioning, item_text, production_build
 
 
 def preview_build(tmp_path: Path, files: dict[str, str]):
-    """Like support.production_build, with pelicanconf.py (the preview build)."""
-    content = tmp_path / "content"
-    shutil.copytree(SITE, content)
-    for relative, text in files.items():
-        target = content / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-    output = tmp_path / "preview"
-    result = run_pelican(str(content), "-s", str(ROOT / "pelicanconf.py"), "-o", str(output))
-    return result, output
+    """The fixture site plus `files`, built with pelicanconf.py (the preview build)."""
+    return production_build(tmp_path, files, conf="pelicanconf.py")
 
 
 def feeds_calendar_search_sitemap(output: Path, marker: str) -> list[str]:
@@ -45,7 +31,7 @@ def feeds_calendar_search_sitemap(output: Path, marker: str) -> list[str]:
 def test_preview_feeds_do_not_carry_the_address_of_a_linked_draft(tmp_path):
     result, output = preview_build(tmp_path, {
         "pages/geheimseite.md": "Title: Geheimseite Aurorafalter\nStatus: draft\n\nText.\n",
-        "pressemitteilungen/linker.md": item(
+        "pressemitteilungen/linker.md": item_text(
             "Verlinkt Seite", "2025-06-01", "Siehe [Seite]({filename}/pages/geheimseite.md)."),
     })
     assert result.returncode == 0, result.stderr
@@ -54,9 +40,9 @@ def test_preview_feeds_do_not_carry_the_address_of_a_linked_draft(tmp_path):
 
 def test_preview_feeds_do_not_carry_the_address_of_a_linked_embargoed_item(tmp_path):
     result, output = preview_build(tmp_path, {
-        "pressemitteilungen/geheim.md": item("Geheimprojekt Zebrafisch", "2099-01-01 10:00",
+        "pressemitteilungen/geheim.md": item_text("Geheimprojekt Zebrafisch", "2099-01-01 10:00",
                                              "Sperrfrist."),
-        "pressemitteilungen/linker.md": item(
+        "pressemitteilungen/linker.md": item_text(
             "Verlinkt Meldung", "2025-06-01", "Siehe [Meldung]({filename}geheim.md)."),
     })
     assert result.returncode == 0, result.stderr
@@ -71,7 +57,7 @@ def test_preview_feeds_do_not_carry_the_address_of_a_linked_embargoed_item(tmp_p
 
 def test_preview_sitemap_lists_no_archive_page_of_only_embargoed_items(tmp_path):
     result, output = preview_build(tmp_path, {
-        "pressemitteilungen/geheim.md": item("Geheimprojekt Zebrafisch", "2099-01-01 10:00",
+        "pressemitteilungen/geheim.md": item_text("Geheimprojekt Zebrafisch", "2099-01-01 10:00",
                                              "Sperrfrist."),
     })
     assert result.returncode == 0, result.stderr
