@@ -9,11 +9,11 @@ from pelican.generators import ArticlesGenerator
 
 from . import model, quiet_logging
 from .checks import run_content_checks
+from .contents import all_contents
 from .problems import stop_build
 from .reader import ContentModelReader
 from .site_checks import skipped_file_problems, stray_file_problems, url_problems
 from .state import BuildState
-from .visibility import all_contents
 from .writer import ContentWriter
 
 logger = logging.getLogger(__name__)

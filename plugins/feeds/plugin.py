@@ -4,8 +4,8 @@ from datetime import datetime
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
+from content_model.contents import all_contents
 from content_model.output import DataFileGenerator
-from content_model.visibility import all_contents
 from pelican import signals
 
 from .building import Feed, Site, render, updated_of

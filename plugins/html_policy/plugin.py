@@ -6,9 +6,9 @@ import logging
 
 from content_model.addresses import SiteAddresses
 from content_model.checks import content_checks
+from content_model.contents import all_contents
 from content_model.problems import Problem
 from content_model.sourcelines import line_of
-from content_model.visibility import all_contents
 from pelican import signals
 
 from .checker import Finding, attach_findings, check_html

@@ -9,10 +9,10 @@ from zoneinfo import ZoneInfo
 
 from content_model.addresses import SiteAddresses
 from content_model.checks import content_checks
+from content_model.contents import all_contents
 from content_model.problems import Problem, stop_build
 from content_model.sourcelines import line_of
 from content_model.values import parse_datetime
-from content_model.visibility import all_contents
 from pelican import signals
 
 from .links import decoded_text, header_files, linked_paths, static_link_paths
@@ -185,6 +185,8 @@ def page_address(path: str) -> str:
 def _withheld_addresses(content, links: set[str], withheld: dict) -> set[str]:
     """Addresses of withheld items a written page reveals: linked (as the browser reads the
     link, however it is encoded), or written anywhere in its text or attributes."""
+    if not withheld:
+        return set()  # nothing withheld: no need to read the page once more
     text = decoded_text(content)
     linked = {page_address(path) for path in links} & withheld.keys()
     return linked | {address for address in withheld if address in text}

@@ -7,9 +7,9 @@ import posixpath
 from pathlib import Path
 
 from content_model.checks import content_checks
+from content_model.contents import all_contents
 from content_model.problems import Problem
 from content_model.symlinks import path_problem
-from content_model.visibility import all_contents
 from pelican import signals
 
 from . import messages
