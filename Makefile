@@ -4,6 +4,13 @@
 PYTHON ?= python3
 # Browser tests use Debian's Chromium, never a downloaded browser.
 CHROMIUM := /usr/bin/chromium
+# The production web server (make serve-production, the nginx tests) and the deploy tool:
+# Debian's nginx with its Brotli module for the build's .br files, and rsync.
+NGINX := /usr/sbin/nginx
+BROTLI_MODULE := /usr/lib/nginx/modules/ngx_http_brotli_static_module.so
+RSYNC := /usr/bin/rsync
+APT_INSTALL = $(SUDO) apt-get update -qq && \
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -13,18 +20,22 @@ CHECKERS := node_modules/.installed-stamp
 INVOKE := $(BIN)/invoke
 # Any content tree in the contract; OUTPUT defaults to preview/ (build, serve) or output/ (publish).
 CONTENT ?= content
-PORT ?= 8000
+# PORT: make serve 8000, make serve-production 8080 unless given.
+PORT ?=
 OUTPUT_ARG = $(if $(OUTPUT),--output "$(OUTPUT)")
 
 .DEFAULT_GOAL := help
-.PHONY: help install browser checkers build publish serve check new rollback releases hooks test \
-	lint audit benchmark clean
+.PHONY: help install browser nginx rsync checkers build publish serve serve-production deploy \
+	check new rollback releases hooks test lint audit benchmark clean
 
 help:
 	@echo "make serve    Vorschau mit Live-Reload auf http://127.0.0.1:8000 (in preview/)"
 	@echo "make build    Vorschau-Build nach preview/"
 	@echo "make publish  Produktions-Build (publishconf.py) nach output/"
 	@echo "              (alle drei auch mit CONTENT=ordner, build/publish mit OUTPUT=ordner)"
+	@echo "make serve-production  den Produktions-Build mit nginx wie im Betrieb zeigen,"
+	@echo "              auf http://127.0.0.1:8080 (PORT=…, OUTPUT=ordner)"
+	@echo "make deploy TARGET=benutzer@server:/pfad   output/ per rsync hochladen"
 	@echo "make rollback output/ wieder auf den vorigen Build zeigen lassen (OUTPUT=ordner)"
 	@echo "make releases die aufbewahrten Builds von output/ auflisten (OUTPUT=ordner)"
 	@echo "make check    alles prüfen wie make publish, ohne zu veröffentlichen (CONTENT=ordner)"
@@ -51,6 +62,18 @@ $(CHROMIUM):
 
 browser: $(CHROMIUM)
 
+# Installing Debian's nginx does not start a server here (the package's start is refused
+# without an init system, and make serve-production runs its own on loopback).
+$(NGINX) $(BROTLI_MODULE):
+	$(APT_INSTALL) nginx libnginx-mod-http-brotli-static
+
+nginx: $(NGINX) $(BROTLI_MODULE)
+
+$(RSYNC):
+	$(APT_INSTALL) rsync openssh-client
+
+rsync: $(RSYNC)
+
 $(CHECKERS): package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 	@touch $(CHECKERS)
@@ -66,7 +89,13 @@ publish: install
 	$(INVOKE) publish --content "$(CONTENT)" $(OUTPUT_ARG)
 
 serve: install
-	$(INVOKE) serve --content "$(CONTENT)" --port "$(PORT)" $(OUTPUT_ARG)
+	$(INVOKE) serve --content "$(CONTENT)" --port "$(or $(PORT),8000)" $(OUTPUT_ARG)
+
+serve-production: install nginx
+	$(INVOKE) serve-production --port "$(or $(PORT),8080)" $(OUTPUT_ARG)
+
+deploy: install rsync
+	$(INVOKE) deploy --target "$(TARGET)" $(OUTPUT_ARG) $(if $(RELOAD),--reload "$(RELOAD)")
 
 check: install
 	$(INVOKE) check --content "$(CONTENT)"
@@ -88,7 +117,7 @@ hooks:
 	git config core.hooksPath .githooks
 	@echo "Vor jedem Commit läuft jetzt 'make check'."
 
-test: install browser checkers
+test: install browser nginx rsync checkers
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 

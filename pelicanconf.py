@@ -56,6 +56,7 @@ PLUGINS = [
     "feeds",
     "meeting_calendar",
     "sitemap",
+    "nginx_config",
     "publication",
     "search_index",
     "atomic_output",
@@ -112,6 +113,11 @@ CONTENT_SECURITY_POLICY = {
     "worker-src": ["'self'"],
     "manifest-src": ["'self'"],
     "frame-ancestors": ["'none'"],
+}
+# The production web server (plugins/nginx_config, templates in deploy/nginx/): every build
+# writes .nginx/site.conf, maps.conf and locations.conf next to the site (docs/betrieb.md).
+NGINX = {
+    "root": "/srv/jugendhilfe-portal/output",
 }
 SEARCH = {
     "enabled": True,

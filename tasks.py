@@ -2,7 +2,8 @@
 inside the `pelican` command, so `pelican CONTENT -s publishconf.py -o OUT` alone builds
 the complete site.
 
-    invoke build | publish | serve | check | new | rollback | releases | clean
+    invoke build | publish | serve | serve-production | deploy | check | new | rollback
+           | releases | clean
 """
 
 from __future__ import annotations
@@ -173,6 +174,91 @@ def releases(c, output=str(OUTPUT)):
         print(("  jetzt online → " if release == live else " " * 17) + release.describe())
     if folder.is_plain_folder():
         print(f"{folder.output} ist noch ein normaler Ordner; der nächste Build übernimmt ihn.")
+
+
+@task(help={"port": "loopback port (default: 8080)",
+            "output": "the build to serve (default: output/)"})
+def serve_production(c, port=8080, output=str(OUTPUT)):
+    """Serve a production build with Debian's nginx and the build's own production
+    configuration on http://127.0.0.1:PORT, in the foreground (Ctrl+C ends it)."""
+    from nginx_config.local import start
+    from nginx_config.settings import NginxConfigError
+
+    output = Path(output).absolute()  # the symlink: a new build is served at once
+    refuse_preview_build(output)
+    with tempfile.TemporaryDirectory(prefix="nginx-") as work:
+        try:
+            server = start(output, int(port), Path(work), access_log="/dev/stdout")
+        except NginxConfigError as error:
+            sys.exit(str(error))
+        print(f"Produktions-Build {output} mit nginx: http://127.0.0.1:{port}/ "
+              "(beenden mit Strg+C)", flush=True)
+        try:
+            sys.exit(server.wait())
+        except KeyboardInterrupt:
+            server.terminate()
+            server.wait()
+
+
+def refuse_preview_build(output: Path) -> None:
+    from atomic_output.releases import OutputFolderError, Releases
+
+    try:
+        live = Releases(output).live()
+    except OutputFolderError as error:
+        sys.exit(str(error))
+    if live is None:
+        sys.exit(f"{output} gibt es noch nicht: erst „make publish“ ausführen.")
+    if live.mode == "preview":
+        sys.exit(f"{output} ist eine Vorschau (mit Entwürfen und Sperrfristen), kein "
+                 "Produktions-Build: „make publish“ baut ihn nach output/.")
+
+
+@task(help={"target": "where to: user@host:/path (rsync over SSH) or a local folder",
+            "output": "the build to deploy (default: output/)",
+            "reload": "command that reloads nginx when its configuration changed, e.g. "
+                      "\"ssh user@host sudo systemctl reload nginx\"",
+            "lock_timeout": "seconds to wait for a running build (default: ATOMIC_OUTPUT)"})
+def deploy(c, target, output=str(OUTPUT), reload="", lock_timeout=None):
+    """Upload the live production build with rsync (--checksum --delete-after), never
+    while a build writes to the output folder."""
+    import shlex
+
+    from atomic_output.lock import build_lock
+    from atomic_output.plugin import DEFAULTS
+    from atomic_output.releases import Releases
+
+    if not target:
+        sys.exit("Wohin? make deploy TARGET=benutzer@server:/srv/jugendhilfe-portal/output")
+    output = Path(output).absolute()
+    refuse_preview_build(output)
+    folder = Releases(output)
+    timeout = DEFAULTS["lock_timeout"] if lock_timeout is None else float(lock_timeout)
+    with build_lock(folder.lock_path, timeout, folder.output):
+        changed = rsync(folder.live().path, target)
+    config_changed = [line for line in changed if " .nginx/" in line]
+    print(f"Hochgeladen nach {target}: {len(changed)} Änderungen.")
+    if config_changed and reload:
+        subprocess.run(shlex.split(reload), check=True)
+        print("nginx hat die geänderte Konfiguration neu geladen.")
+    elif config_changed:
+        print("Die nginx-Konfiguration (.nginx/) hat sich geändert: auf dem Server "
+              "„sudo nginx -t && sudo systemctl reload nginx“ ausführen (oder RELOAD=… angeben).")
+
+
+def rsync(release: Path, target: str) -> list[str]:
+    """rsync the release's content to `target`; returns rsync's list of changes.
+    --delay-updates puts all new files in place at the end and --delete-after removes old
+    ones only then: readers never see pages linking to files not yet uploaded."""
+    command = ["rsync", "--recursive", "--copy-links", "--times", "--checksum",
+               "--delete-after", "--delay-updates", "--chmod=D0755,F0644",
+               "--itemize-changes", f"{release}/", target]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        sys.exit(f"rsync ist fehlgeschlagen (Status {result.returncode}); auf dem Server gilt "
+                 "noch der vorige Stand, bis auf schon gelöschte oder ersetzte Dateien. Bitte "
+                 f"erneut ausführen:\n{result.stderr.strip()}")
+    return [line for line in result.stdout.splitlines() if line.strip()]
 
 
 def preview_handler():

@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+from content_model.output import DataFileGenerator
+from pelican import signals
+
+from .render import locations_conf, maps_conf, site_conf
+
+FOLDER = ".nginx"
+
+
+class NginxConfigGenerator(DataFileGenerator):
+    """Writes .nginx/{site,maps,locations}.conf next to the site (see __init__)."""
+
+    def generate_context(self) -> None:
+        self.files = {"site.conf": site_conf(self.settings),
+                      "locations.conf": locations_conf(self.settings)}  # settings errors: now
+
+    def generate_output(self, _writer) -> None:
+        self.files["maps.conf"] = maps_conf(self.settings, self.context.get("redirects", {}))
+        for name, text in self.files.items():
+            self.write_data(f"{FOLDER}/{name}", text.encode("utf-8"))
+
+
+def get_generators(_pelican):
+    return NginxConfigGenerator
+
+
+def register() -> None:
+    signals.get_generators.connect(get_generators)
