@@ -43,7 +43,8 @@ AUTHORITY = {
 # --- Plugins --------------------------------------------------------------------------
 PLUGIN_PATHS = [str(ROOT / "plugins")]
 # Order matters (receivers run in this order): topic_pages and feeds read what
-# content_model put into the context; sitemap comes after every plugin that writes pages;
+# content_model put into the context; theme_assets gives every generator's templates
+# `theme_asset()`; sitemap comes after every plugin that writes pages;
 # publication checks the written links on `finalized` before search_index indexes the
 # site, and atomic_output must come last (it swaps the finished site in).
 PLUGINS = [
@@ -52,6 +53,7 @@ PLUGINS = [
     "html_policy",
     "german_dates",
     "content_security_policy",
+    "theme_assets",
     "topic_pages",
     "feeds",
     "meeting_calendar",
