@@ -33,8 +33,8 @@ help:
 	@echo "make build    Vorschau-Build nach preview/"
 	@echo "make publish  Produktions-Build (publishconf.py) nach output/"
 	@echo "              (alle drei auch mit CONTENT=ordner, build/publish mit OUTPUT=ordner)"
-	@echo "make serve-production  den Produktions-Build mit nginx wie im Betrieb zeigen,"
-	@echo "              auf http://127.0.0.1:8080 (PORT=…, OUTPUT=ordner)"
+	@echo "make serve-production  Produktions-Build mit nginx wie im Betrieb zeigen, auf"
+	@echo "              http://127.0.0.1:8080 (PORT=…, CONTENT=…; OUTPUT=ordner: diesen Build)"
 	@echo "make deploy TARGET=benutzer@server:/pfad   output/ per rsync hochladen"
 	@echo "make rollback output/ wieder auf den vorigen Build zeigen lassen (OUTPUT=ordner)"
 	@echo "make releases die aufbewahrten Builds von output/ auflisten (OUTPUT=ordner)"
@@ -92,7 +92,7 @@ serve: install
 	$(INVOKE) serve --content "$(CONTENT)" --port "$(or $(PORT),8000)" $(OUTPUT_ARG)
 
 serve-production: install nginx
-	$(INVOKE) serve-production --port "$(or $(PORT),8080)" $(OUTPUT_ARG)
+	$(INVOKE) serve-production --port "$(or $(PORT),8080)" --content "$(CONTENT)" $(OUTPUT_ARG)
 
 deploy: install rsync
 	$(INVOKE) deploy --target "$(TARGET)" $(OUTPUT_ARG) $(if $(RELOAD),--reload "$(RELOAD)")

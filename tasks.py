@@ -9,6 +9,7 @@ the complete site.
 from __future__ import annotations
 
 import html
+import json
 import re
 import shutil
 import subprocess
@@ -177,27 +178,45 @@ def releases(c, output=str(OUTPUT)):
 
 
 @task(help={"port": "loopback port (default: 8080)",
-            "output": "the build to serve (default: output/)"})
-def serve_production(c, port=8080, output=str(OUTPUT)):
-    """Serve a production build with Debian's nginx and the build's own production
-    configuration on http://127.0.0.1:PORT, in the foreground (Ctrl+C ends it)."""
+            "output": "serve this build as it is (default: build CONTENT for loopback)",
+            "content": "content folder (default: content/)"})
+def serve_production(c, port=8080, output="", content=str(CONTENT)):
+    """Debian's nginx with the production configuration on http://127.0.0.1:PORT, in the
+    foreground (Ctrl+C ends it). Without OUTPUT: a production build of CONTENT whose
+    addresses are http://127.0.0.1:PORT (into a temporary folder), so that every link
+    stays local; with OUTPUT: that build exactly as it is."""
+    with tempfile.TemporaryDirectory(prefix="serve-production-") as work:
+        if output:
+            site = Path(output).absolute()  # the symlink: a new build is served at once
+            refuse_preview_build(site)
+        else:
+            site = Path(work) / "site"
+            local = f"http://127.0.0.1:{port}"
+            command = [*pelican_command(PUBLISH_SETTINGS, Path(content).resolve(), site),
+                       "-e", f"SITEURL={json.dumps(local)}"]
+            if subprocess.run(command, cwd=ROOT).returncode != 0:
+                sys.exit(1)
+        run_nginx(site, int(port), Path(work) / "nginx", bool(output))
+
+
+def run_nginx(site: Path, port: int, work: Path, as_built: bool) -> None:
     from nginx_config.local import start
     from nginx_config.settings import NginxConfigError
 
-    output = Path(output).absolute()  # the symlink: a new build is served at once
-    refuse_preview_build(output)
-    with tempfile.TemporaryDirectory(prefix="nginx-") as work:
-        try:
-            server = start(output, int(port), Path(work), access_log="/dev/stdout")
-        except NginxConfigError as error:
-            sys.exit(str(error))
-        print(f"Produktions-Build {output} mit nginx: http://127.0.0.1:{port}/ "
-              "(beenden mit Strg+C)", flush=True)
-        try:
-            sys.exit(server.wait())
-        except KeyboardInterrupt:
-            server.terminate()
-            server.wait()
+    try:
+        server = start(site, port, work, access_log="/dev/stdout")
+    except NginxConfigError as error:
+        sys.exit(str(error))
+    print(f"Produktions-Build {site} mit nginx: http://127.0.0.1:{port}/ "
+          "(beenden mit Strg+C)", flush=True)
+    if as_built:
+        print("Seine Links zeigen auf die Adresse der Website (SITEURL); um ihn so im Browser "
+              "anzusehen: make serve-production ohne OUTPUT.", flush=True)
+    try:
+        sys.exit(server.wait())
+    except KeyboardInterrupt:
+        server.terminate()
+        server.wait()
 
 
 def refuse_preview_build(output: Path) -> None:

@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlparse
 
 from bs4 import BeautifulSoup
 from pelican import Pelican
@@ -151,3 +152,39 @@ def all_pages_of(output: Path, url: str) -> list[BeautifulSoup]:
     while (link := pages[-1].select_one('a[rel="next"]')) is not None:
         pages.append(page(output, link["href"]))
     return pages
+
+
+# --- Page types of the sample site (content/) ------------------------------------------
+
+def item_with(output: Path, folder: str, selector: str) -> str:
+    for path in sorted((output / folder).glob("*/*/index.html")):
+        if soup(path).select_one(selector):
+            return "/" + path.parent.relative_to(output).as_posix() + "/"
+    raise AssertionError(f"no item in {folder} with {selector}")
+
+
+def first_href(output: Path, url: str, selector: str) -> str:
+    page = soup(output / url.strip("/") / "index.html")
+    return urlparse(page.select_one(selector)["href"]).path
+
+
+def page_types_of(out: Path) -> dict[str, str]:
+    """Every page type of a build of the sample site (content/), found in its pages."""
+    return {
+        "home": "/", "press list": "/pressemitteilungen/",
+        "press list page 2": "/pressemitteilungen/seite/2/",
+        "notice list": "/ausschussmitteilungen/",
+        "press release with image": item_with(out, "pressemitteilungen", ".item__figure img"),
+        "press release with attachment": item_with(out, "pressemitteilungen", ".attachments"),
+        "committee notice": first_href(out, "/ausschussmitteilungen/", ".teaser__title a"),
+        "topic index": "/themen/",
+        "topic": first_href(out, "/themen/", ".topic-index__title a"),
+        "archive index": "/archiv/",
+        "year archive": first_href(out, "/archiv/", ".archive-years a"),
+        "feeds": "/feeds/", "404": "/404.html",
+    }
+
+
+def static_pages(output: Path) -> list[str]:
+    links = soup(output / "index.html").select(".service-nav a")
+    return [urlparse(a["href"]).path for a in links if a["href"] != "/feeds/"]

@@ -8,7 +8,7 @@ from urllib.parse import urlparse
 import pytest
 from browser import CspViolations, serve
 from content_security_policy.policy import PolicyError, header_policy, meta_policy, policy_of
-from support import ROOT, build, copy_site, get_settings, soup
+from support import ROOT, build, copy_site, get_settings, page_types_of, soup, static_pages
 
 SETTINGS = get_settings(ROOT / "content", ROOT / "output")
 POLICY = meta_policy(SETTINGS)
@@ -63,40 +63,9 @@ def test_every_built_page_has_the_policy_once_right_after_the_charset(sample_out
 
 # --- Every page type in Chromium ----------------------------------------------------------
 
-def item_with(output: Path, folder: str, selector: str) -> str:
-    for path in sorted((output / folder).glob("*/*/index.html")):
-        if soup(path).select_one(selector):
-            return "/" + path.parent.relative_to(output).as_posix() + "/"
-    raise AssertionError(f"no item in {folder} with {selector}")
-
-
-def first_href(output: Path, url: str, selector: str) -> str:
-    page = soup(output / url.strip("/") / "index.html")
-    return urlparse(page.select_one(selector)["href"]).path
-
-
 @pytest.fixture(scope="module")
 def page_types(sample_output):
-    """Every page type of the sample site, found in the built pages."""
-    out = sample_output
-    return {
-        "home": "/", "press list": "/pressemitteilungen/",
-        "press list page 2": "/pressemitteilungen/seite/2/",
-        "notice list": "/ausschussmitteilungen/",
-        "press release with image": item_with(out, "pressemitteilungen", ".item__figure img"),
-        "press release with attachment": item_with(out, "pressemitteilungen", ".attachments"),
-        "committee notice": first_href(out, "/ausschussmitteilungen/", ".teaser__title a"),
-        "topic index": "/themen/",
-        "topic": first_href(out, "/themen/", ".topic-index__title a"),
-        "archive index": "/archiv/",
-        "year archive": first_href(out, "/archiv/", ".archive-years a"),
-        "feeds": "/feeds/", "404": "/404.html",
-    }
-
-
-def static_pages(output: Path) -> list[str]:
-    links = soup(output / "index.html").select(".service-nav a")
-    return [urlparse(a["href"]).path for a in links if a["href"] != "/feeds/"]
+    return page_types_of(sample_output)
 
 
 def visit(tab, url):

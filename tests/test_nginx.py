@@ -1,0 +1,378 @@
+"""The production web server for real: Debian's nginx with the configuration the build
+writes (.nginx/), started on loopback exactly as `make serve-production` starts it, over a
+production build of the sample site; checked with real HTTP requests and in Chromium."""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import http.client
+import shutil
+import socket
+import ssl
+import subprocess
+import time
+from pathlib import Path
+
+import brotli
+import pytest
+from browser import CspViolations
+from content_security_policy.policy import header_policy
+from nginx_config.local import start
+from nginx_config.render import maps_conf
+from nginx_config.settings import DEFAULTS as NGINX_DEFAULTS
+from support import ROOT, get_settings, page_types_of, run_pelican, static_pages
+
+SETTINGS = get_settings(ROOT / "content", ROOT / "output", conf="publishconf.py")
+PAGE_POLICY = header_policy(SETTINGS)
+GZIP_AND_BR = "gzip, deflate, br"
+
+
+# --- Running nginx --------------------------------------------------------------------------
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextlib.contextmanager
+def running_nginx(output: Path, work: Path, tls: dict | None = None):
+    """nginx serving `output` as `make serve-production` does; yields its port."""
+    port = free_port()
+    server = start(output, port, work, tls=tls)
+    try:
+        wait_until_listening(server, port)
+        yield port
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def wait_until_listening(server: subprocess.Popen, port: int) -> None:
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        assert server.poll() is None, "nginx hat sich beendet"
+        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 0.2):
+            return
+        time.sleep(0.05)
+    raise AssertionError("nginx antwortet nicht")
+
+
+class Response:
+    def __init__(self, raw: http.client.HTTPResponse):
+        self.status = raw.status
+        self.headers = raw.headers
+        self.body = raw.read()
+
+    def header(self, name: str) -> str | None:
+        return self.headers.get(name)
+
+
+def fetch(port: int, path: str, tls: bool = False, **headers: str) -> Response:
+    """One GET, as a browser or feed reader sends it; nothing decompressed."""
+    if tls:
+        context = ssl._create_unverified_context()  # the test's self-signed certificate
+        connection = http.client.HTTPSConnection("127.0.0.1", port, context=context)
+    else:
+        connection = http.client.HTTPConnection("127.0.0.1", port)
+    names = {key.replace("_", "-"): value for key, value in headers.items()}
+    connection.request("GET", path, headers=names)
+    try:
+        return Response(connection.getresponse())
+    finally:
+        connection.close()
+
+
+# Attachments of other kinds than the sample site's PDFs, to see their headers.
+EXTRA_ATTACHMENTS = {
+    "files/2025/sitzplan.svg": '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">'
+                               '<title>Sitzplan</title><rect width="10" height="10"/></svg>',
+    "files/2025/teilnehmerzahlen.csv": "Jahr;Teilnehmende\n2024;1200\n2025;1500\n",
+}
+
+
+@pytest.fixture(scope="module")
+def production(tmp_path_factory) -> Path:
+    """The sample site (content/) plus EXTRA_ATTACHMENTS, built as `make publish` builds it."""
+    root = tmp_path_factory.mktemp("production")
+    content = shutil.copytree(ROOT / "content", root / "content")
+    for relative, text in EXTRA_ATTACHMENTS.items():
+        (content / relative).write_text(text, encoding="utf-8")
+    output = root / "output"
+    result = run_pelican(str(content), "-s", str(ROOT / "publishconf.py"),
+                         "-o", str(output), timeout=300)
+    assert result.returncode == 0, result.stderr
+    return output
+
+
+@pytest.fixture(scope="module")
+def port(production, tmp_path_factory):
+    with running_nginx(production, tmp_path_factory.mktemp("nginx")) as port:
+        yield port
+
+
+@pytest.fixture(scope="module")
+def paths(production) -> dict[str, str]:
+    """One address of every kind of file the site publishes, found in the build."""
+    def first(pattern: str) -> str:
+        found = sorted(production.glob(pattern))
+        assert found, pattern
+        return "/" + found[0].relative_to(production).as_posix()
+
+    return {
+        "page": page_types_of(production)["press release with attachment"],
+        "home": "/",
+        "rss": first("feeds/*.rss.xml"), "atom": first("feeds/*.atom.xml"),
+        "calendar": first("termine/*.ics"), "sitemap": "/sitemap.xml",
+        "robots": "/robots.txt",
+        "pdf": first("files/**/*.pdf"), "image": first("images/**/*.*[!rz]"),
+        "theme css": first("theme/css/site.??????????.css"),
+        "theme css unhashed": "/theme/css/site.css",
+        "pagefind script": "/pagefind/pagefind.js",
+        "pagefind entry": "/pagefind/pagefind-entry.json",
+        "pagefind wasm": first("pagefind/wasm.*.pagefind"),
+        "pagefind fragment": first("pagefind/fragment/*.pf_fragment"),
+        "pagefind meta": first("pagefind/pagefind.*.pf_meta"),
+    }
+
+
+# --- Status codes --------------------------------------------------------------------------
+
+def test_pages_are_served_with_200(port, paths):
+    for kind in ("home", "page", "rss", "calendar", "pdf", "theme css", "pagefind entry"):
+        assert fetch(port, paths[kind]).status == 200, kind
+
+
+@pytest.mark.parametrize(("asked", "location"), [
+    ("/pressemitteilungen", "/pressemitteilungen/"),
+    ("/themen/ki", "/themen/ki/"),
+    ("/suche?q=Kita", "/suche/?q=Kita"),
+])
+def test_a_folder_without_its_slash_is_a_permanent_redirect_to_it(port, asked, location):
+    response = fetch(port, asked)
+    assert (response.status, response.header("Location")) == (301, location)
+
+
+@pytest.mark.parametrize("missing", [
+    "/gibt-es-nicht/", "/pressemitteilungen/1999/", "/404.html", "/files/",
+    "/.nginx/site.conf", "/.nginx/locations.conf", "/.nginx/maps.conf",
+])
+def test_what_is_not_a_page_of_the_site_is_the_sites_own_404(port, production, missing):
+    response = fetch(port, missing)
+    assert response.status == 404
+    assert response.body == (production / "404.html").read_bytes()
+    assert response.header("Content-Type") == "text/html; charset=utf-8"
+
+
+# --- Security headers -------------------------------------------------------------------------
+
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": NGINX_DEFAULTS["referrer_policy"],
+    "Permissions-Policy": NGINX_DEFAULTS["permissions_policy"],
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+
+
+@pytest.mark.parametrize("kind", [
+    "home", "page", "rss", "atom", "calendar", "sitemap", "robots", "theme css",
+    "theme css unhashed", "pagefind script", "pagefind entry", "pagefind wasm",
+    "pagefind fragment", "pagefind meta",
+])
+def test_every_response_carries_the_pages_policy_and_the_security_headers(port, paths, kind):
+    response = fetch(port, paths[kind], Accept_Encoding=GZIP_AND_BR)
+    assert response.header("Content-Security-Policy") == PAGE_POLICY
+    assert "frame-ancestors 'none'" in PAGE_POLICY
+    assert {name: response.header(name) for name in SECURITY_HEADERS} == SECURITY_HEADERS
+    assert response.header("Strict-Transport-Security") is None  # plain HTTP: no HSTS
+    assert response.header("Server") == "nginx"  # no version
+
+
+@pytest.mark.parametrize("path", ["/gibt-es-nicht/", "/pressemitteilungen"])
+def test_404_and_redirects_carry_the_headers_too(port, path):
+    response = fetch(port, path)
+    assert response.header("Content-Security-Policy") == PAGE_POLICY
+    assert response.header("X-Content-Type-Options") == "nosniff"
+
+
+def test_attachments_and_images_opened_on_their_own_are_sandboxed(port, production):
+    outside_pdf = [f for f in sorted((production / "files").rglob("*"))
+                   if f.is_file() and f.suffix not in (".pdf", ".gz", ".br")]
+    images = [f for f in sorted((production / "images").rglob("*")) if f.is_file()]
+    assert outside_pdf and images
+    for file in outside_pdf + images:
+        response = fetch(port, "/" + file.relative_to(production).as_posix())
+        policy = response.header("Content-Security-Policy")
+        assert policy.split(";")[0] == "sandbox" and "default-src 'none'" in policy, file
+        assert "script-src" not in policy and response.header("X-Content-Type-Options")
+
+
+def test_pdfs_have_no_sandbox_that_would_hide_them_but_no_script_source(port, paths):
+    """A sandbox keeps browsers' PDF viewers from showing the file (NGINX pdf_policy)."""
+    response = fetch(port, paths["pdf"])
+    assert response.header("Content-Type") == "application/pdf"
+    assert response.header("Content-Security-Policy") == NGINX_DEFAULTS["pdf_policy"]
+    assert "default-src 'none'" in response.header("Content-Security-Policy")
+    assert response.header("X-Content-Type-Options") == "nosniff"
+
+
+def test_over_https_every_response_carries_hsts(production, tmp_path):
+    key, certificate = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                    "-subj", "/CN=localhost", "-keyout", str(key), "-out", str(certificate)],
+                   check=True, capture_output=True)
+    tls = {"certificate": str(certificate), "key": str(key)}
+    with running_nginx(production, tmp_path / "nginx", tls=tls) as port:
+        for path in ("/", "/gibt-es-nicht/", "/pressemitteilungen", "/feeds/"):
+            response = fetch(port, path, tls=True)
+            assert response.header("Strict-Transport-Security") == NGINX_DEFAULTS["hsts"], path
+
+
+# --- Content types -------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("kind", "content_type"), [
+    ("home", "text/html; charset=utf-8"),
+    ("rss", "application/rss+xml; charset=utf-8"),
+    ("atom", "application/atom+xml; charset=utf-8"),
+    ("calendar", "text/calendar; charset=utf-8"),
+    ("sitemap", "application/xml; charset=utf-8"),
+    ("robots", "text/plain; charset=utf-8"),
+    ("pdf", "application/pdf"),
+    ("theme css", "text/css; charset=utf-8"),
+    ("pagefind script", "text/javascript; charset=utf-8"),
+    ("pagefind entry", "application/json; charset=utf-8"),
+    ("pagefind wasm", "application/octet-stream"),
+    ("pagefind fragment", "application/octet-stream"),
+])
+def test_every_kind_of_file_has_its_type(port, paths, kind, content_type):
+    assert fetch(port, paths[kind]).header("Content-Type") == content_type
+
+
+def test_every_file_the_build_publishes_has_a_type_of_its_own(production):
+    from nginx_config.content_types import CONTENT_TYPES, FEED_TYPES
+    from static_files.formats import ALLOWED
+
+    known = {extension for extensions in CONTENT_TYPES.values() for extension in extensions}
+    allowed = {extension for folder in ALLOWED.values() for extension in folder}
+    assert allowed <= known
+    published = {f.suffix[1:].lower() for f in production.rglob("*")
+                 if f.is_file() and ".nginx" not in f.parts and "pagefind" not in f.parts}
+    assert published - known <= {"gz", "br"}, "types for these are missing"
+    assert all(pattern.endswith(r"\.xml$") for pattern in FEED_TYPES)
+
+
+# --- Precompressed files -------------------------------------------------------------------
+
+@pytest.mark.parametrize("kind", ["home", "page", "atom", "theme css", "pagefind script"])
+def test_gzip_and_brotli_are_the_builds_files_and_decompress_to_the_page(port, paths,
+                                                                         production, kind):
+    path = paths[kind]
+    plain = fetch(port, path)
+    zipped = fetch(port, path, Accept_Encoding="gzip")
+    broken = fetch(port, path, Accept_Encoding=GZIP_AND_BR)
+    on_disk = (production / (path.strip("/") or ".") / ("index.html" if path.endswith("/")
+                                                        else "")).read_bytes()
+    assert plain.header("Content-Encoding") is None and plain.body == on_disk
+    assert zipped.header("Content-Encoding") == "gzip"
+    assert broken.header("Content-Encoding") == "br"
+    assert gzip.decompress(zipped.body) == on_disk == brotli.decompress(broken.body)
+    assert len(broken.body) < len(zipped.body) < len(on_disk)
+    assert zipped.header("Vary") == "Accept-Encoding" == broken.header("Vary")
+
+
+@pytest.mark.parametrize("kind", ["pagefind fragment", "pagefind wasm", "pagefind meta"])
+def test_pagefinds_compressed_files_are_sent_as_they_are(port, paths, production, kind):
+    response = fetch(port, paths[kind], Accept_Encoding=GZIP_AND_BR)
+    assert response.header("Content-Encoding") is None
+    assert response.body == (production / paths[kind].strip("/")).read_bytes()
+    assert response.body[:2] == b"\x1f\x8b"  # Pagefind's own gzip, unpacked by its script
+
+
+# --- Caching -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("kind", "cache_control"), [
+    ("home", "no-cache"), ("page", "no-cache"), ("rss", "no-cache"), ("atom", "no-cache"),
+    ("calendar", "no-cache"), ("sitemap", "no-cache"), ("theme css unhashed", "no-cache"),
+    ("pagefind script", "no-cache"), ("pagefind entry", "no-cache"),
+    ("pagefind wasm", "no-cache"),
+    ("theme css", "public, max-age=31536000, immutable"),
+    ("pagefind fragment", "public, max-age=31536000, immutable"),
+    ("pagefind meta", "public, max-age=31536000, immutable"),
+    ("pdf", "public, max-age=3600"), ("image", "public, max-age=3600"),
+])
+def test_cache_lifetimes_by_kind(port, paths, kind, cache_control):
+    assert fetch(port, paths[kind]).header("Cache-Control") == cache_control
+
+
+@pytest.mark.parametrize("kind", ["home", "atom", "calendar", "pagefind entry"])
+def test_revalidated_files_answer_304_while_unchanged(port, paths, kind):
+    first = fetch(port, paths[kind], Accept_Encoding="gzip")
+    again = fetch(port, paths[kind], Accept_Encoding="gzip",
+                  If_None_Match=first.header("ETag"))
+    assert first.header("ETag") and (again.status, again.body) == (304, b"")
+
+
+def test_pages_link_the_hashed_theme_files_that_are_immutable(port, production):
+    home = fetch(port, "/").body.decode()
+    css = next(p for p in production.glob("theme/css/site.*.css"))
+    assert f'href="{SETTINGS["SITEURL"]}/theme/css/{css.name}"' in home
+
+
+# --- Moved URLs -------------------------------------------------------------------------------
+
+def test_the_redirect_map_sends_moved_urls_to_their_new_address(production, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(production.resolve(), site)
+    moved = {"/pressemitteilungen/2025/alter-titel/": "/pressemitteilungen/",
+             "/straße/": "/themen/ki/"}
+    (site / ".nginx" / "maps.conf").write_text(maps_conf(SETTINGS, moved), encoding="utf-8")
+    with running_nginx(site, tmp_path / "nginx") as port:
+        first = fetch(port, "/pressemitteilungen/2025/alter-titel/?seite=2")
+        second = fetch(port, "/stra%C3%9Fe/")
+        unmoved = fetch(port, "/pressemitteilungen/2025/neuer-titel/")
+    assert (first.status, first.header("Location")) == (301, "/pressemitteilungen/?seite=2")
+    assert (second.status, second.header("Location")) == (301, "/themen/ki/")
+    assert first.header("Content-Security-Policy") == PAGE_POLICY
+    assert unmoved.status == 404
+
+
+# --- In Chromium, through nginx ---------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def site_url(port):
+    return f"http://127.0.0.1:{port}"
+
+
+def test_every_page_type_works_under_the_header_policy(tab, site_url, production):
+    pages = [*page_types_of(production).values(), *static_pages(production)]
+    violations = CspViolations(tab)
+    broken = {}
+    for path in pages:
+        violations.clear()
+        response = tab.goto(site_url + path)
+        tab.wait_for_load_state("load")
+        styled = tab.evaluate("getComputedStyle(document.body).margin !== '8px'")
+        if violations.all or not styled or response.status != (404 if "404" in path else 200):
+            broken[path] = (response.status, styled, list(violations.all))
+    assert broken == {}
+
+
+def test_search_with_results_works_through_nginx(tab, site_url):
+    violations = CspViolations(tab)
+    tab.goto(f"{site_url}/suche/?q=Kinder")
+    tab.locator('[data-search][aria-busy="false"]').wait_for(state="attached")
+    assert tab.locator(".search__result").count() > 0
+    tab.locator(".search__result a").first.click()
+    tab.wait_for_load_state("load")
+    assert violations.all == []
+
+
+def test_the_site_cannot_be_framed(tab, site_url):
+    tab.route("http://rahmen.example/", lambda route: route.fulfill(
+        body=f'<!doctype html><title>x</title><iframe src="{site_url}/"></iframe>',
+        content_type="text/html"))
+    tab.goto("http://rahmen.example/")
+    tab.wait_for_timeout(300)
+    assert [frame.url.split(":")[0] for frame in tab.frames[1:]] == ["chrome-error"]
