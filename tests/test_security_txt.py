@@ -18,7 +18,7 @@ from support import ROOT, SITE, build, production_build, run_pelican
 PRODUCTION = read_settings(str(ROOT / "publishconf.py"))
 SECURITY_TXT = ".well-known/security.txt"
 NO_SEARCH = {"SEARCH": {"enabled": False}}
-# Field names registered by RFC 9116 (§ 6.4); names are case-insensitive (§ 2.4).
+# The field names RFC 9116 defines (§ 2.5); field names are case-insensitive.
 REGISTERED = {"acknowledgments", "canonical", "contact", "encryption", "expires", "hiring",
               "policy", "preferred-languages"}
 # Europe/Berlin in winter (CET, UTC+1): 11:00 UTC. 180 days of 24 hours later, counted by
@@ -44,7 +44,7 @@ def production(tmp_path_factory):
 
 
 def fields_of(text: str) -> list[tuple[str, str]]:
-    """The (name, value) pairs of a security.txt, parsed by RFC 9116 § 4: every line ends
+    """The (name, value) pairs of a security.txt, parsed by RFC 9116 (its ABNF): every line ends
     with LF or CRLF and is empty, a `#` comment or `Field: value`."""
     assert text.endswith("\n"), "the last line must end with a line break too"
     fields = []
