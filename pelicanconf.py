@@ -44,7 +44,8 @@ AUTHORITY = {
 PLUGIN_PATHS = [str(ROOT / "plugins")]
 # Order matters (receivers run in this order): topic_pages and feeds read what
 # content_model put into the context; theme_assets gives every generator's templates
-# `theme_asset()`; sitemap comes after every plugin that writes pages;
+# `theme_asset()`; security_txt checks its settings before the build starts; sitemap comes
+# after every plugin that writes pages;
 # publication checks the written links on `finalized` before search_index indexes the
 # site, and atomic_output must come last (it swaps the finished site in).
 PLUGINS = [
@@ -57,6 +58,7 @@ PLUGINS = [
     "topic_pages",
     "feeds",
     "meeting_calendar",
+    "security_txt",
     "sitemap",
     "nginx_config",
     "publication",
@@ -129,6 +131,19 @@ SITEMAP = {
     "save_as": "sitemap.xml",
     "exclude": [r"^404\.html$", r"^suche/", r"^feeds/"],
     "preview_site_url": FEEDS["preview_site_url"],
+}
+# /.well-known/security.txt (RFC 9116): whom to tell about a vulnerability of the site.
+# contact: mailto:, https: or tel: URIs (at least one); Expires is the build's clock plus
+# expires_days (1–365), so every build renews it; policy, encryption, acknowledgments,
+# hiring: None, one https: URI or a list. Canonical is derived from SITEURL (production).
+SECURITY_TXT = {
+    "contact": ["mailto:it-sicherheit@musterstadt.example"],
+    "expires_days": 180,
+    "preferred_languages": ["de", "en"],
+    "policy": None,
+    "encryption": None,
+    "acknowledgments": None,
+    "hiring": None,
 }
 # What is public now: "preview" shows drafts and embargoed items with a banner (never in
 # feeds, calendar, search or sitemap); publishconf.py sets "production". `now` fixes the
