@@ -7,24 +7,39 @@ from __future__ import annotations
 import contextlib
 import gzip
 import http.client
+import json
+import os
 import shutil
+import signal
 import socket
 import ssl
 import subprocess
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import brotli
 import pytest
 from browser import CspViolations
 from content_security_policy.policy import header_policy
-from nginx_config.local import start
+from nginx_config.local import BROTLI_MODULE, nginx_command, start
 from nginx_config.render import maps_conf
 from nginx_config.settings import DEFAULTS as NGINX_DEFAULTS
-from support import ROOT, get_settings, page_types_of, run_pelican, static_pages
+from support import (
+    MARKERS,
+    ROOT,
+    SITE,
+    get_settings,
+    page_types_of,
+    run_pelican,
+    site_with_withheld_items,
+    static_pages,
+)
 
 SETTINGS = get_settings(ROOT / "content", ROOT / "output", conf="publishconf.py")
 PAGE_POLICY = header_policy(SETTINGS)
+SITE_URL = SETTINGS["SITEURL"]  # the production address the build links to
+SITE_HOST = urlsplit(SITE_URL).hostname
 GZIP_AND_BR = "gzip, deflate, br"
 
 
@@ -49,8 +64,8 @@ def running_nginx(output: Path, work: Path, tls: dict | None = None):
         server.wait(timeout=10)
 
 
-def wait_until_listening(server: subprocess.Popen, port: int) -> None:
-    deadline = time.monotonic() + 10
+def wait_until_listening(server: subprocess.Popen, port: int, timeout: float = 10) -> None:
+    deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         assert server.poll() is None, "nginx hat sich beendet"
         with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 0.2):
@@ -109,6 +124,19 @@ def production(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def port(production, tmp_path_factory):
     with running_nginx(production, tmp_path_factory.mktemp("nginx")) as port:
+        yield port
+
+
+@pytest.fixture(scope="module")
+def tls_port(production, tmp_path_factory):
+    """The same, over HTTPS with a self-signed certificate, as in production."""
+    work = tmp_path_factory.mktemp("nginx-tls")
+    key, certificate = work / "key.pem", work / "cert.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                    "-subj", f"/CN={SITE_HOST}", "-keyout", str(key), "-out", str(certificate)],
+                   check=True, capture_output=True)
+    tls = {"certificate": str(certificate), "key": str(key)}
+    with running_nginx(production, work / "nginx", tls=tls) as port:
         yield port
 
 
@@ -218,16 +246,10 @@ def test_pdfs_have_no_sandbox_that_would_hide_them_but_no_script_source(port, pa
     assert response.header("X-Content-Type-Options") == "nosniff"
 
 
-def test_over_https_every_response_carries_hsts(production, tmp_path):
-    key, certificate = tmp_path / "key.pem", tmp_path / "cert.pem"
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-                    "-subj", "/CN=localhost", "-keyout", str(key), "-out", str(certificate)],
-                   check=True, capture_output=True)
-    tls = {"certificate": str(certificate), "key": str(key)}
-    with running_nginx(production, tmp_path / "nginx", tls=tls) as port:
-        for path in ("/", "/gibt-es-nicht/", "/pressemitteilungen", "/feeds/"):
-            response = fetch(port, path, tls=True)
-            assert response.header("Strict-Transport-Security") == NGINX_DEFAULTS["hsts"], path
+def test_over_https_every_response_carries_hsts(tls_port):
+    for path in ("/", "/gibt-es-nicht/", "/pressemitteilungen", "/feeds/"):
+        response = fetch(tls_port, path, tls=True)
+        assert response.header("Strict-Transport-Security") == NGINX_DEFAULTS["hsts"], path
 
 
 # --- Content types -------------------------------------------------------------------------
@@ -341,38 +363,190 @@ def test_the_redirect_map_sends_moved_urls_to_their_new_address(production, tmp_
 # --- In Chromium, through nginx ---------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def site_url(port):
-    return f"http://127.0.0.1:{port}"
+def site_browser(tls_port):
+    """A browser that reaches the production address (https://<host>/) at the loopback
+    nginx: the built pages as they link to each other, over HTTPS."""
+    from browser import CHROMIUM, CHROMIUM_ARGS
+    from playwright.sync_api import sync_playwright
+
+    rules = f"--host-resolver-rules=MAP {SITE_HOST}:443 127.0.0.1:{tls_port}"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM,
+                                              args=[*CHROMIUM_ARGS, rules])
+        yield chromium
+        chromium.close()
 
 
-def test_every_page_type_works_under_the_header_policy(tab, site_url, production):
+@pytest.fixture
+def site(site_browser):
+    context = site_browser.new_context(locale="de-DE", ignore_https_errors=True)
+    yield context.new_page()
+    context.close()
+
+
+def test_every_page_type_works_under_the_header_policy(site, production):
     pages = [*page_types_of(production).values(), *static_pages(production)]
-    violations = CspViolations(tab)
+    violations = CspViolations(site)
     broken = {}
     for path in pages:
         violations.clear()
-        response = tab.goto(site_url + path)
-        tab.wait_for_load_state("load")
-        styled = tab.evaluate("getComputedStyle(document.body).margin !== '8px'")
+        response = site.goto(SITE_URL + path)
+        styled = site.evaluate("getComputedStyle(document.body).margin !== '8px'")
+        icon = site.evaluate("document.querySelector('link[rel=icon]').href")
         if violations.all or not styled or response.status != (404 if "404" in path else 200):
             broken[path] = (response.status, styled, list(violations.all))
+        assert response.headers["strict-transport-security"] == NGINX_DEFAULTS["hsts"]
     assert broken == {}
+    assert len(pages) >= 19 and icon.startswith(SITE_URL + "/theme/img/favicon.")
 
 
-def test_search_with_results_works_through_nginx(tab, site_url):
-    violations = CspViolations(tab)
-    tab.goto(f"{site_url}/suche/?q=Kinder")
-    tab.locator('[data-search][aria-busy="false"]').wait_for(state="attached")
-    assert tab.locator(".search__result").count() > 0
-    tab.locator(".search__result a").first.click()
-    tab.wait_for_load_state("load")
+def test_search_with_results_works_through_nginx(site):
+    violations = CspViolations(site)
+    site.goto(f"{SITE_URL}/suche/?q=Kinder")
+    site.locator('[data-search][aria-busy="false"]').wait_for(state="attached")
+    assert site.locator(".search__result").count() > 0
+    site.locator(".search__result a").first.click()
+    site.wait_for_load_state("load")
+    assert site.url.startswith(SITE_URL + "/") and "/suche/" not in site.url
     assert violations.all == []
 
 
-def test_the_site_cannot_be_framed(tab, site_url):
-    tab.route("http://rahmen.example/", lambda route: route.fulfill(
-        body=f'<!doctype html><title>x</title><iframe src="{site_url}/"></iframe>',
+def test_the_site_cannot_be_framed(site):
+    site.route("https://rahmen.example/", lambda route: route.fulfill(
+        body=f'<!doctype html><title>x</title><iframe src="{SITE_URL}/"></iframe>',
         content_type="text/html"))
-    tab.goto("http://rahmen.example/")
-    tab.wait_for_timeout(300)
-    assert [frame.url.split(":")[0] for frame in tab.frames[1:]] == ["chrome-error"]
+    site.goto("https://rahmen.example/")
+    site.wait_for_timeout(300)
+    assert [frame.url.split(":")[0] for frame in site.frames[1:]] == ["chrome-error"]
+
+
+# --- The production server blocks ---------------------------------------------------------------
+
+def test_the_production_server_blocks_are_valid_for_debians_nginx(tmp_path):
+    """site.conf as /etc/nginx/sites-enabled/ would include it, checked by `nginx -t`."""
+    key, certificate = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                    "-subj", f"/CN={SITE_HOST}", "-keyout", str(key), "-out", str(certificate)],
+                   check=True, capture_output=True)
+    output = tmp_path / "output"
+    nginx = {"root": str(output), "certificate": str(certificate),
+             "certificate_key": str(key)}
+    result = run_pelican(str(SITE), "-s", str(ROOT / "publishconf.py"), "-o", str(output),
+                         "-e", f"NGINX={json.dumps(nginx)}")
+    assert result.returncode == 0, result.stderr
+    site_conf = (output / ".nginx" / "site.conf").read_text(encoding="utf-8")
+    assert f"server_name {json.dumps(SITE_HOST)};" in site_conf
+    main = tmp_path / "nginx.conf"
+    main.write_text(f'load_module "{BROTLI_MODULE}";\npid "{tmp_path}/nginx.pid";\n'
+                    "events {}\nhttp {\n"
+                    f'    include "{output}/.nginx/site.conf";\n}}\n', encoding="utf-8")
+    check = subprocess.run(nginx_command(main, "-t"), capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr
+    assert "syntax is ok" in check.stderr and "test is successful" in check.stderr
+
+
+@pytest.mark.parametrize(("nginx", "named"), [
+    ({"root": 'srv"; include /etc/shadow; "'}, "root"),
+    ({"root": "/srv/$document_root"}, "root"),
+    ({"hsts": "max-age=1\nadd_header X-Evil 1"}, "hsts"),
+    ({"server_name": "evil.example; root /"}, "server_name"),
+    ({"referrer_policy": "same-origin} server {"}, "referrer_policy"),
+    ({"root": "relativ/pfad"}, "root"),
+    ({"rot": "/srv"}, "rot"),
+])
+def test_hostile_or_wrong_server_settings_stop_the_build_with_a_german_line(tmp_path, nginx,
+                                                                            named):
+    result = run_pelican(str(SITE), "-s", str(ROOT / "publishconf.py"),
+                         "-o", str(tmp_path / "output"), "-e", f"NGINX={json.dumps(nginx)}")
+    assert result.returncode == 1
+    assert f"NGINX „{named}“" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert not (tmp_path / "output").exists()
+
+
+@pytest.mark.parametrize("redirects", [
+    {"/alt/": "//boese.example/"},
+    {"/alt/": "https://boese.example/"},
+    {"/alt/": "/neu/$host"},
+    {'/alt/"; default "/x': "/neu/"},
+    {"/alt/\n": "/neu/"},
+    {"alt/": "/neu/"},
+    {"/a/../b/": "/neu/"},
+    {"/gleich/": "/gleich/"},
+])
+def test_a_redirect_that_could_break_the_map_or_leave_the_site_is_refused(redirects):
+    from nginx_config.settings import NginxConfigError
+
+    with pytest.raises(NginxConfigError, match="Umleitung"):
+        maps_conf(SETTINGS, redirects)
+
+
+# --- make serve-production and make deploy -----------------------------------------------------
+
+def test_make_serve_production_serves_a_production_build_with_local_addresses(tmp_path):
+    port = free_port()
+    content = site_with_withheld_items(tmp_path / "content")
+    server = subprocess.Popen(["make", "-s", "serve-production", f"PORT={port}",
+                               f"CONTENT={content}"], cwd=ROOT,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                              start_new_session=True)
+    try:
+        wait_until_listening(server, port, timeout=120)
+        home = fetch(port, "/")
+        draft = fetch(port, "/entwurf/")
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        output = server.communicate(timeout=30)[0]
+    assert home.status == 200, output
+    assert home.header("Content-Security-Policy") == PAGE_POLICY
+    assert f'href="http://127.0.0.1:{port}/theme/css/site.' in home.body.decode()
+    assert draft.status == 404
+    assert not [m for m in MARKERS if m.encode() in home.body]
+
+
+def test_serve_production_refuses_a_preview_build(tmp_path):
+    output = tmp_path / "preview"
+    assert run_pelican(str(SITE), "-s", str(ROOT / "pelicanconf.py"), "-o",
+                       str(output)).returncode == 0
+    result = subprocess.run(["make", "-s", "serve-production", f"OUTPUT={output}"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode != 0 and "Vorschau" in result.stderr
+
+
+def test_make_deploy_uploads_the_live_build_and_removes_what_it_no_longer_has(production,
+                                                                            tmp_path):
+    target = tmp_path / "server"
+    (target / "alt").mkdir(parents=True)
+    (target / "alt" / "index.html").write_text("veraltet", encoding="utf-8")
+    result = subprocess.run(["make", "-s", "deploy", f"TARGET={target}/",
+                             f"OUTPUT={production}"], cwd=ROOT, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert tree(target) == tree(production.resolve())
+    assert not (target / "alt").exists()
+    assert "nginx-Konfiguration (.nginx/) hat sich geändert" in result.stdout
+    again = subprocess.run(["make", "-s", "deploy", f"TARGET={target}/",
+                            f"OUTPUT={production}"], cwd=ROOT, capture_output=True,
+                           text=True, timeout=120)
+    assert "0 Änderungen" in again.stdout and ".nginx" not in again.stdout
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_deploy_waits_for_a_running_build_and_gives_up_without_uploading(production,
+                                                                        tmp_path):
+    from atomic_output.lock import build_lock
+    from atomic_output.releases import Releases
+    from invoke import Context
+
+    import tasks
+
+    folder = Releases(production)
+    target = tmp_path / "server"
+    with build_lock(folder.lock_path, 1, folder.output), pytest.raises(SystemExit) as stop:
+        tasks.deploy(Context(), target=f"{target}/", output=str(production), lock_timeout=0.3)
+    assert "Ein anderer Build" in str(stop.value.code)
+    assert not target.exists()

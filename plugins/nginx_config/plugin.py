@@ -3,7 +3,7 @@ from __future__ import annotations
 from content_model.output import DataFileGenerator
 from pelican import signals
 
-from .render import locations_conf, maps_conf, site_conf
+from .render import locations_conf, maps_conf, server_values, site_conf
 
 FOLDER = ".nginx"
 
@@ -21,9 +21,15 @@ class NginxConfigGenerator(DataFileGenerator):
             self.write_data(f"{FOLDER}/{name}", text.encode("utf-8"))
 
 
+def check_settings(pelican) -> None:
+    """Wrong settings stop the build before anything is locked or written."""
+    server_values(pelican.settings)
+
+
 def get_generators(_pelican):
     return NginxConfigGenerator
 
 
 def register() -> None:
+    signals.initialized.connect(check_settings)
     signals.get_generators.connect(get_generators)

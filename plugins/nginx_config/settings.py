@@ -47,14 +47,18 @@ DEFAULTS = {
 UNSAFE = re.compile(r'["\\${}\x00-\x1f\x7f]')
 
 
-class NginxConfigError(ValueError):
-    pass
+class NginxConfigError(SystemExit):
+    """A German message naming the setting or entry. A SystemExit, so that the `pelican`
+    command prints just that line and exits with status 1 (as atomic_output's errors)."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
 
 
 def settings_of(settings: dict) -> dict:
     config = {**DEFAULTS, **settings.get("NGINX", {})}
     for key in config.keys() - DEFAULTS.keys():
-        raise NginxConfigError(f"NGINX: unbekannte Einstellung „{key}“ "
+        raise NginxConfigError(f"NGINX „{key}“: unbekannte Einstellung "
                                f"(bekannt: {', '.join(sorted(DEFAULTS))}).")
     config["server_name"] = config["server_name"] or host_of(settings)
     for key in ("certificate", "certificate_key"):
