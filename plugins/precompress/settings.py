@@ -27,7 +27,7 @@ DEFAULTS = {
     # bytes, 0.12-0.13 ms; 9: 2,274 bytes, 3.7 ms; 10: 2,151 bytes, 2.6 ms; 11: 2,111
     # bytes, 6.7 ms. The sample site's text files 180 times over (15,480 files, 210.6 MB,
     # on tmpfs, both cores): quality 5 52.3 MB in 5.0 s (gzip included), quality 11
-    # 48.0 MB in 85.6 s. 11 saves 8 % for 17 times the build time; builds run every 15
+    # 48.0 MB in 85.6 s. 11 saves 8 % for 17 times the time; builds run every 15
     # minutes or more often (docs/betrieb.md).
     "brotli_quality": 5,
 }
