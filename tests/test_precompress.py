@@ -265,3 +265,12 @@ def test_only_the_configured_formats_and_extensions(tree):
     precompress_site(tree, {**DEFAULTS, "formats": ["br"], "extensions": ["txt", "html"]})
     assert written(tree) == ["draussen/seite.html.br", "index.html.br"]
     assert os.path.getsize(tree / "index.html.br") < 0.9 * len(text())
+
+
+def test_gz_and_br_files_are_never_compressed_again(tree):
+    """Not even plain text that someone named .br, and not when listed as extensions."""
+    (tree / "notiz.txt.br").write_bytes(text())
+    precompress_site(tree, {**DEFAULTS, "extensions": ["html", "gz", "br"]})
+    assert [p for p in written(tree) if p.endswith((".gz.gz", ".gz.br", ".br.gz", ".br.br"))] \
+        == []
+    assert (tree / "index.html.gz").exists()

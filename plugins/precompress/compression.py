@@ -13,6 +13,7 @@ from pathlib import Path
 import brotli
 
 GZIP_MAGIC = b"\x1f\x8b"
+COPY_SUFFIXES = frozenset({".gz", ".br"})  # what this plugin writes: never compressed again
 # Dot-folders are not served (e.g. server configuration), except this one (RFC 8615).
 SERVED_DOT_FOLDERS = frozenset({".well-known"})
 
@@ -48,9 +49,10 @@ def encoders_of(config: dict) -> list[Encoder]:
 
 
 def compressible_files(root: Path, extensions: Iterable[str]) -> list[Path]:
-    """Regular files under `root` whose extension is one of `extensions`; symlinks (to
-    files or folders) and dot-folders other than .well-known/ are left out."""
-    wanted = {f".{extension}" for extension in extensions}
+    """Regular files under `root` whose extension is one of `extensions` (never .gz or
+    .br); symlinks (to files or folders) and dot-folders other than .well-known/ are left
+    out."""
+    wanted = {f".{extension}" for extension in extensions} - COPY_SUFFIXES
     found = []
     for folder, subfolders, names in os.walk(root):  # does not follow symlinked folders
         subfolders[:] = [d for d in subfolders
