@@ -47,7 +47,8 @@ PLUGIN_PATHS = [str(ROOT / "plugins")]
 # `theme_asset()`; security_txt checks its settings before the build starts; sitemap comes
 # after every plugin that writes pages;
 # publication checks the written links on `finalized` before search_index indexes the
-# site, and atomic_output must come last (it swaps the finished site in).
+# site; precompress compresses what is written then (Pagefind's files too), and
+# atomic_output must come last (it swaps the finished site in).
 PLUGINS = [
     "content_model",
     "static_files",
@@ -63,6 +64,7 @@ PLUGINS = [
     "nginx_config",
     "publication",
     "search_index",
+    "precompress",
     "atomic_output",
 ]
 
@@ -144,6 +146,20 @@ SECURITY_TXT = {
     "encryption": None,
     "acknowledgments": None,
     "hiring": None,
+}
+# .gz and .br next to every text file for nginx's gzip_static/brotli_static. Off here:
+# the preview's development server ignores them; publishconf.py switches it on.
+# `extensions`: file name endings without the dot; each compressed file is written only when
+# the original has at least `min_size` bytes and the result at most `max_ratio` of them.
+# brotli_quality 5: measured figures in plugins/precompress/settings.py.
+PRECOMPRESS = {
+    "enabled": False,
+    "formats": ["gzip", "br"],
+    "extensions": ["html", "css", "js", "mjs", "json", "xml", "ics", "svg", "txt",
+                   "webmanifest", "csv"],
+    "min_size": 512,
+    "max_ratio": 0.9,
+    "brotli_quality": 5,
 }
 # What is public now: "preview" shows drafts and embargoed items with a banner (never in
 # feeds, calendar, search or sitemap); publishconf.py sets "production". `now` fixes the

@@ -9,3 +9,5 @@ DELETE_OUTPUT_DIRECTORY = True
 # never written; the publication plugin derives Pelican's draft settings from this.
 PUBLICATION = {**PUBLICATION, "mode": "production"}  # noqa: F405
 ATOMIC_OUTPUT = {**ATOMIC_OUTPUT, "keep": 5}  # noqa: F405 — five builds to roll back to
+# .gz and .br files next to the text files, for nginx (docs/betrieb.md)
+PRECOMPRESS = {**PRECOMPRESS, "enabled": True}  # noqa: F405

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urlparse
 
+import brotli
 from bs4 import BeautifulSoup
 from pelican import Pelican
 from pelican.settings import read_settings
@@ -115,10 +116,13 @@ def item_text(title: str, date: str, body: str, **fields: str) -> str:
 
 
 def readable(file: Path) -> str:
-    """A file's text; Pagefind's index files are gzip-compressed."""
+    """A file's text, decompressed: Pagefind's index files and the production build's .gz
+    files are gzip-compressed, its .br files brotli-compressed."""
     data = file.read_bytes()
     if data[:2] == b"\x1f\x8b":
         data = gzip.decompress(data)
+    elif file.name.endswith(".br"):
+        data = brotli.decompress(data)
     return data.decode("utf-8", "replace")
 
 

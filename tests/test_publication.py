@@ -9,7 +9,16 @@ import pytest
 import time_machine
 from content_model.problems import ContentError
 from lxml import etree
-from support import ROOT, SITE, build, copy_site, page, run_pelican, site_with_withheld_items
+from support import (
+    ROOT,
+    SITE,
+    build,
+    copy_site,
+    files_mentioning,
+    page,
+    run_pelican,
+    site_with_withheld_items,
+)
 
 TOPICS = '[ki]\nlabel = "KI"\ndescription = "Künstliche Intelligenz."\n'
 NO_SEARCH = {"SEARCH": {"enabled": False}}
@@ -152,7 +161,7 @@ def test_a_file_linked_only_from_an_embargoed_body_is_kept_back(tmp_path):
                                                                         encoding="utf-8")
     output = build(content, tmp_path / "out", conf="publishconf.py", **NO_SEARCH)
     assert not (output / "files/nur-im-text-der-sperrfrist.pdf").exists()
-    assert not [f for f in output.rglob("*") if f.is_file() and b"Distelfalter" in f.read_bytes()]
+    assert files_mentioning(output, "Distelfalter") == []
     preview = build(content, tmp_path / "preview", **NO_SEARCH)
     assert (preview / "files/nur-im-text-der-sperrfrist.pdf").is_file()
 
