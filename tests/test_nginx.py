@@ -363,18 +363,17 @@ def test_the_redirect_map_sends_moved_urls_to_their_new_address(production, tmp_
 # --- In Chromium, through nginx ---------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def site_browser(tls_port):
-    """A browser that reaches the production address (https://<host>/) at the loopback
-    nginx: the built pages as they link to each other, over HTTPS."""
+def site_browser(browser, tls_port):
+    """A Chromium that reaches the production address (https://<host>/) at the loopback
+    nginx: the built pages as they link to each other, over HTTPS. Started by the session's
+    Playwright (one per process)."""
     from browser import CHROMIUM, CHROMIUM_ARGS
-    from playwright.sync_api import sync_playwright
 
     rules = f"--host-resolver-rules=MAP {SITE_HOST}:443 127.0.0.1:{tls_port}"
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM,
-                                              args=[*CHROMIUM_ARGS, rules])
-        yield chromium
-        chromium.close()
+    chromium = browser.browser_type.launch(executable_path=CHROMIUM,
+                                           args=[*CHROMIUM_ARGS, rules])
+    yield chromium
+    chromium.close()
 
 
 @pytest.fixture
