@@ -9,8 +9,10 @@ CHROMIUM := /usr/bin/chromium
 NGINX := /usr/sbin/nginx
 BROTLI_MODULE := /usr/lib/nginx/modules/ngx_http_brotli_static_module.so
 RSYNC := /usr/bin/rsync
+# RUNLEVEL=1: the package's scripts start no server of their own (no init system needed).
 APT_INSTALL = $(SUDO) apt-get update -qq && \
-	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 apt-get install -y -qq \
+	--no-install-recommends
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -62,9 +64,8 @@ $(CHROMIUM):
 
 browser: $(CHROMIUM)
 
-# Installing Debian's nginx does not start a server here (the package's start is refused
-# without an init system, and make serve-production runs its own on loopback).
-$(NGINX) $(BROTLI_MODULE):
+# make serve-production and the tests run their own nginx on loopback.
+$(NGINX) $(BROTLI_MODULE) &:
 	$(APT_INSTALL) nginx libnginx-mod-http-brotli-static
 
 nginx: $(NGINX) $(BROTLI_MODULE)
