@@ -23,7 +23,7 @@ import pytest
 from browser import CspViolations
 from content_security_policy.policy import header_policy
 from nginx_config.local import BROTLI_MODULE, nginx_command, start
-from nginx_config.render import maps_conf
+from nginx_config.render import redirects_map
 from nginx_config.settings import DEFAULTS as NGINX_DEFAULTS
 from support import (
     MARKERS,
@@ -131,10 +131,7 @@ def port(production, tmp_path_factory):
 def tls_port(production, tmp_path_factory):
     """The same, over HTTPS with a self-signed certificate, as in production."""
     work = tmp_path_factory.mktemp("nginx-tls")
-    key, certificate = work / "key.pem", work / "cert.pem"
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-                    "-subj", f"/CN={SITE_HOST}", "-keyout", str(key), "-out", str(certificate)],
-                   check=True, capture_output=True)
+    key, certificate = self_signed(work)
     tls = {"certificate": str(certificate), "key": str(key)}
     with running_nginx(production, work / "nginx", tls=tls) as port:
         yield port
@@ -153,7 +150,8 @@ def paths(production) -> dict[str, str]:
         "home": "/",
         "rss": first("feeds/*.rss.xml"), "atom": first("feeds/*.atom.xml"),
         "calendar": first("termine/*.ics"), "sitemap": "/sitemap.xml",
-        "robots": "/robots.txt",
+        "robots": "/robots.txt", "security.txt": "/.well-known/security.txt",
+        "missing": "/gibt-es-nicht/",
         "pdf": first("files/**/*.pdf"), "image": first("images/**/*.*[!rz]"),
         "theme css": first("theme/css/site.??????????.css"),
         "theme css unhashed": "/theme/css/site.css",
@@ -184,7 +182,9 @@ def test_a_folder_without_its_slash_is_a_permanent_redirect_to_it(port, asked, l
 
 @pytest.mark.parametrize("missing", [
     "/gibt-es-nicht/", "/pressemitteilungen/1999/", "/404.html", "/files/",
-    "/.nginx/site.conf", "/.nginx/locations.conf", "/.nginx/maps.conf",
+    "/.nginx/site.conf", "/.nginx/locations.conf", "/.nginx/redirects.map",
+    "/./.nginx/site.conf", "//.nginx/site.conf", "/%2enginx/site.conf",
+    "/files/../.nginx/site.conf", "/.git/config", "/.versteckt/",
 ])
 def test_what_is_not_a_page_of_the_site_is_the_sites_own_404(port, production, missing):
     response = fetch(port, missing)
@@ -205,7 +205,7 @@ SECURITY_HEADERS = {
 
 
 @pytest.mark.parametrize("kind", [
-    "home", "page", "rss", "atom", "calendar", "sitemap", "robots", "theme css",
+    "home", "page", "rss", "atom", "calendar", "sitemap", "robots", "security.txt", "theme css",
     "theme css unhashed", "pagefind script", "pagefind entry", "pagefind wasm",
     "pagefind fragment", "pagefind meta",
 ])
@@ -237,16 +237,18 @@ def test_attachments_and_images_opened_on_their_own_are_sandboxed(port, producti
         assert "script-src" not in policy and response.header("X-Content-Type-Options")
 
 
-def test_pdfs_have_no_sandbox_that_would_hide_them_but_no_script_source(port, paths):
-    """A sandbox keeps browsers' PDF viewers from showing the file (NGINX pdf_policy)."""
+def test_pdfs_are_sandboxed_too_and_still_shown_in_chromium(port, paths, site):
     response = fetch(port, paths["pdf"])
     assert response.header("Content-Type") == "application/pdf"
-    assert response.header("Content-Security-Policy") == NGINX_DEFAULTS["pdf_policy"]
-    assert "default-src 'none'" in response.header("Content-Security-Policy")
+    assert response.header("Content-Security-Policy").split(";")[0] == "sandbox"
     assert response.header("X-Content-Type-Options") == "nosniff"
+    shown = site.goto(SITE_URL + paths["pdf"])
+    assert shown.status == 200 and shown.headers["content-type"] == "application/pdf"
+    assert "chrome-error" not in site.url
 
 
 def test_over_https_every_response_carries_hsts(tls_port):
+    """The loopback server with TLS: the same map decides."""
     for path in ("/", "/gibt-es-nicht/", "/pressemitteilungen", "/feeds/"):
         response = fetch(tls_port, path, tls=True)
         assert response.header("Strict-Transport-Security") == NGINX_DEFAULTS["hsts"], path
@@ -261,6 +263,7 @@ def test_over_https_every_response_carries_hsts(tls_port):
     ("calendar", "text/calendar; charset=utf-8"),
     ("sitemap", "application/xml; charset=utf-8"),
     ("robots", "text/plain; charset=utf-8"),
+    ("security.txt", "text/plain; charset=utf-8"),
     ("pdf", "application/pdf"),
     ("theme css", "text/css; charset=utf-8"),
     ("pagefind script", "text/javascript; charset=utf-8"),
@@ -304,6 +307,24 @@ def test_gzip_and_brotli_are_the_builds_files_and_decompress_to_the_page(port, p
     assert zipped.header("Vary") == "Accept-Encoding" == broken.header("Vary")
 
 
+def test_requests_through_a_proxy_or_cdn_get_the_precompressed_files_too(port, paths):
+    response = fetch(port, paths["page"], Accept_Encoding="gzip", Via="1.1 cdn.example")
+    assert response.header("Content-Encoding") == "gzip"
+
+
+def test_only_theme_files_named_by_their_hash_are_immutable(port, production, tmp_path):
+    """An attachment whose name merely looks hashed is not."""
+    site = tmp_path / "site"
+    shutil.copytree(production.resolve(), site)
+    (site / "files" / "bericht.0123456789.csv").write_text("a;b\n", encoding="utf-8")
+    (site / "theme" / "css" / "alt.css").write_text("p{}", encoding="utf-8")
+    with running_nginx(site, tmp_path / "nginx") as local:
+        lookalike = fetch(local, "/files/bericht.0123456789.csv")
+        unhashed = fetch(local, "/theme/css/alt.css")
+    assert lookalike.header("Cache-Control") == "public, max-age=3600"
+    assert unhashed.header("Cache-Control") == "no-cache"
+
+
 @pytest.mark.parametrize("kind", ["pagefind fragment", "pagefind wasm", "pagefind meta"])
 def test_pagefinds_compressed_files_are_sent_as_they_are(port, paths, production, kind):
     response = fetch(port, paths[kind], Accept_Encoding=GZIP_AND_BR)
@@ -323,6 +344,7 @@ def test_pagefinds_compressed_files_are_sent_as_they_are(port, paths, production
     ("pagefind fragment", "public, max-age=31536000, immutable"),
     ("pagefind meta", "public, max-age=31536000, immutable"),
     ("pdf", "public, max-age=3600"), ("image", "public, max-age=3600"),
+    ("security.txt", "no-cache"), ("missing", "no-cache"),
 ])
 def test_cache_lifetimes_by_kind(port, paths, kind, cache_control):
     assert fetch(port, paths[kind]).header("Cache-Control") == cache_control
@@ -349,7 +371,7 @@ def test_the_redirect_map_sends_moved_urls_to_their_new_address(production, tmp_
     shutil.copytree(production.resolve(), site)
     moved = {"/pressemitteilungen/2025/alter-titel/": "/pressemitteilungen/",
              "/straße/": "/themen/ki/"}
-    (site / ".nginx" / "maps.conf").write_text(maps_conf(SETTINGS, moved), encoding="utf-8")
+    (site / ".nginx" / "redirects.map").write_text(redirects_map(moved), encoding="utf-8")
     with running_nginx(site, tmp_path / "nginx") as port:
         first = fetch(port, "/pressemitteilungen/2025/alter-titel/?seite=2")
         second = fetch(port, "/stra%C3%9Fe/")
@@ -421,27 +443,75 @@ def test_the_site_cannot_be_framed(site):
 
 # --- The production server blocks ---------------------------------------------------------------
 
-def test_the_production_server_blocks_are_valid_for_debians_nginx(tmp_path):
-    """site.conf as /etc/nginx/sites-enabled/ would include it, checked by `nginx -t`."""
-    key, certificate = tmp_path / "key.pem", tmp_path / "cert.pem"
+def self_signed(folder: Path) -> tuple[Path, Path]:
+    key, certificate = folder / "key.pem", folder / "cert.pem"
     subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
                     "-subj", f"/CN={SITE_HOST}", "-keyout", str(key), "-out", str(certificate)],
                    check=True, capture_output=True)
-    output = tmp_path / "output"
+    return key, certificate
+
+
+@pytest.fixture(scope="module")
+def production_server(tmp_path_factory):
+    """The production site.conf exactly as built, with only its listen ports moved to
+    loopback ports, in an nginx.conf like Debian's; yields (http port, https port, build)."""
+    work = tmp_path_factory.mktemp("site-conf")
+    key, certificate = self_signed(work)
+    output, acme = work / "output", work / "acme"
     nginx = {"root": str(output), "certificate": str(certificate),
-             "certificate_key": str(key)}
+             "certificate_key": str(key), "acme_webroot": str(acme)}
     result = run_pelican(str(SITE), "-s", str(ROOT / "publishconf.py"), "-o", str(output),
                          "-e", f"NGINX={json.dumps(nginx)}")
     assert result.returncode == 0, result.stderr
+    http_port, https_port = free_port(), free_port()
     site_conf = (output / ".nginx" / "site.conf").read_text(encoding="utf-8")
-    assert f"server_name {json.dumps(SITE_HOST)};" in site_conf
-    main = tmp_path / "nginx.conf"
-    main.write_text(f'load_module "{BROTLI_MODULE}";\npid "{tmp_path}/nginx.pid";\n'
-                    "events {}\nhttp {\n"
-                    f'    include "{output}/.nginx/site.conf";\n}}\n', encoding="utf-8")
+    moved = (site_conf.replace("listen [::]:80;\n", "").replace("listen [::]:443 ssl http2;\n", "")
+             .replace("listen 80;", f"listen 127.0.0.1:{http_port};")
+             .replace("listen 443 ssl http2;", f"listen 127.0.0.1:{https_port} ssl http2;"))
+    assert moved.count("127.0.0.1:") == 2
+    (work / "site.conf").write_text(moved, encoding="utf-8")
+    main = work / "nginx.conf"
+    main.write_text(f'load_module "{BROTLI_MODULE}";\npid "{work}/nginx.pid";\n'
+                    + ("user root;\n" if os.geteuid() == 0 else "")
+                    + "events {}\nhttp {\n"
+                    f'    client_body_temp_path "{work}/body";\n'
+                    f'    include "{work}/site.conf";\n}}\n', encoding="utf-8")
     check = subprocess.run(nginx_command(main, "-t"), capture_output=True, text=True)
-    assert check.returncode == 0, check.stderr
-    assert "syntax is ok" in check.stderr and "test is successful" in check.stderr
+    assert check.returncode == 0 and "test is successful" in check.stderr, check.stderr
+    server = subprocess.Popen(nginx_command(main))
+    try:
+        wait_until_listening(server, https_port)
+        yield http_port, https_port, output, acme
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_plain_http_is_redirected_to_the_same_address_over_https(production_server):
+    http_port, _, _, _ = production_server
+    response = fetch(http_port, "/pressemitteilungen/?seite=2", Host=SITE_HOST)
+    assert response.status == 301
+    assert response.header("Location") == f"https://{SITE_HOST}/pressemitteilungen/?seite=2"
+    assert response.header("Strict-Transport-Security") is None
+
+
+def test_certbot_renews_over_plain_http(production_server):
+    http_port, _, _, acme = production_server
+    challenge = acme / ".well-known" / "acme-challenge" / "token-123"
+    challenge.parent.mkdir(parents=True, exist_ok=True)
+    challenge.write_text("token-123.beweis", encoding="utf-8")
+    response = fetch(http_port, "/.well-known/acme-challenge/token-123", Host=SITE_HOST)
+    assert (response.status, response.body) == (200, b"token-123.beweis")
+
+
+def test_the_production_https_server_serves_the_site_with_every_header(production_server):
+    _, https_port, output, _ = production_server
+    response = fetch(https_port, "/", tls=True, Accept_Encoding="br")
+    assert response.status == 200 and response.header("Content-Encoding") == "br"
+    assert brotli.decompress(response.body) == (output / "index.html").read_bytes()
+    assert response.header("Strict-Transport-Security") == NGINX_DEFAULTS["hsts"]
+    assert response.header("Content-Security-Policy") == PAGE_POLICY
+    assert fetch(https_port, "/.nginx/site.conf", tls=True).status == 404
 
 
 @pytest.mark.parametrize(("nginx", "named"), [
@@ -477,7 +547,7 @@ def test_a_redirect_that_could_break_the_map_or_leave_the_site_is_refused(redire
     from nginx_config.settings import NginxConfigError
 
     with pytest.raises(NginxConfigError, match="Umleitung"):
-        maps_conf(SETTINGS, redirects)
+        redirects_map(redirects)
 
 
 # --- make serve-production and make deploy -----------------------------------------------------

@@ -1,5 +1,5 @@
 """`make serve-production`: Debian's nginx on loopback, in the foreground, as an ordinary
-user, serving a build with that build's own maps.conf and locations.conf."""
+user, serving a build with that build's own locations.conf and redirects.map."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import os
 import subprocess
 from pathlib import Path
 
-from .render import render
-from .settings import NginxConfigError
+from .render import REDIRECTS_FILE, render
+from .settings import DEFAULTS, NginxConfigError, quoted
 
 NGINX = Path("/usr/sbin/nginx")
 MODULES = Path("/usr/lib/nginx/modules")
@@ -17,10 +17,11 @@ BROTLI_MODULE = MODULES / "ngx_http_brotli_static_module.so"
 
 
 def local_conf(output: Path, port: int, work: Path, access_log: str = "off",
-               tls: dict | None = None) -> str:
+               tls: dict | None = None, hsts: str = DEFAULTS["hsts"]) -> str:
     """nginx.conf serving `output` (a build: the folder or the symlink to it) on
-    127.0.0.1:`port`, over HTTPS with `tls` ({"certificate": path, "key": path});
-    nginx's pid and temporary files go to `work`."""
+    127.0.0.1:`port` with the build's locations.conf and redirects.map, over HTTPS with
+    `tls` ({"certificate": path, "key": path}); nginx's pid and temporary files go to
+    `work`."""
     root = str(output.absolute())
     if not (output / ".nginx" / "locations.conf").is_file():
         raise NginxConfigError(f"{output} enthält keine Webserver-Konfiguration (.nginx/); "
@@ -28,6 +29,8 @@ def local_conf(output: Path, port: int, work: Path, access_log: str = "off",
     modules = [str(BROTLI_MODULE)] if uses_brotli(output) else []
     return render("local.conf.j2", root=f'"{root}"', root_path=root, port=int(port),
                   work=str(work), modules=modules, access_log=access_log, tls=tls,
+                  hsts=quoted(hsts, "NGINX „hsts“"),
+                  redirects_path=f"{root}/.nginx/{REDIRECTS_FILE}",
                   user=getpass.getuser() if os.geteuid() == 0 else None)
 
 

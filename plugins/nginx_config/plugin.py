@@ -3,20 +3,20 @@ from __future__ import annotations
 from content_model.output import DataFileGenerator
 from pelican import signals
 
-from .render import locations_conf, maps_conf, server_values, site_conf
+from .render import REDIRECTS_FILE, locations_conf, redirects_map, server_values, site_conf
 
 FOLDER = ".nginx"
 
 
 class NginxConfigGenerator(DataFileGenerator):
-    """Writes .nginx/{site,maps,locations}.conf next to the site (see __init__)."""
+    """Writes .nginx/site.conf, locations.conf and redirects.map next to the site."""
 
     def generate_context(self) -> None:
         self.files = {"site.conf": site_conf(self.settings),
                       "locations.conf": locations_conf(self.settings)}  # settings errors: now
 
     def generate_output(self, _writer) -> None:
-        self.files["maps.conf"] = maps_conf(self.settings, self.context.get("redirects", {}))
+        self.files[REDIRECTS_FILE] = redirects_map(self.context.get("redirects", {}))
         for name, text in self.files.items():
             self.write_data(f"{FOLDER}/{name}", text.encode("utf-8"))
 

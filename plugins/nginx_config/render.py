@@ -13,6 +13,7 @@ from .redirects import map_entries
 from .settings import quoted, settings_of
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "deploy" / "nginx"
+REDIRECTS_FILE = "redirects.map"
 QUOTED_SETTINGS = ("server_name", "certificate", "certificate_key", "acme_webroot", "hsts",
                    "referrer_policy", "permissions_policy", "attachment_policy", "pdf_policy",
                    "cache_pages", "cache_immutable", "cache_files")
@@ -40,16 +41,24 @@ def server_values(settings: dict) -> dict:
             "root": quoted(config["root"], "NGINX „root“")}
 
 
+def location_values(settings: dict) -> dict:
+    return {**server_values(settings), "content_types": CONTENT_TYPES,
+            "default_type": DEFAULT_TYPE, "feed_types": FEED_TYPES,
+            "text_types": " ".join(TEXT_TYPES)}
+
+
 def locations_conf(settings: dict) -> str:
-    return render("locations.conf.j2", **server_values(settings),
-                  content_types=CONTENT_TYPES, default_type=DEFAULT_TYPE,
-                  feed_types=FEED_TYPES, text_types=" ".join(TEXT_TYPES))
-
-
-def maps_conf(settings: dict, redirects: dict[str, str]) -> str:
-    return render("maps.conf.j2", **server_values(settings),
-                  redirect_entries=map_entries(redirects))
+    """Everything inside the server block (also inlined into site.conf)."""
+    return render("locations.conf.j2", **location_values(settings))
 
 
 def site_conf(settings: dict) -> str:
-    return render("site.conf.j2", **server_values(settings))
+    """The complete production configuration: maps, the HTTP and the HTTPS server."""
+    values = location_values(settings)
+    return render("site.conf.j2", **values,
+                  redirects_path=f"{values['root_path']}/.nginx/{REDIRECTS_FILE}")
+
+
+def redirects_map(redirects: dict[str, str]) -> str:
+    """The entries of the moved-URL map; the only server file nginx reads from the build."""
+    return render("redirects.map.j2", redirect_entries=map_entries(redirects))

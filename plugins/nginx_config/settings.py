@@ -30,11 +30,9 @@ DEFAULTS = {
     # script, no plugin, an origin of their own; styles only inline (an SVG's own).
     "attachment_policy": "sandbox; default-src 'none'; img-src 'self'; "
     "style-src 'unsafe-inline'",
-    # PDFs without the sandbox: browsers show a sandboxed PDF not at all (Chromium blocks
-    # its viewer, Safari shows an empty window), and a PDF's own scripts run only inside
-    # the viewer, never on the site's origin (the build checked that it is a PDF, nginx
-    # sends application/pdf with nosniff). The viewer page needs inline styles.
-    "pdf_policy": "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'",
+    # PDFs get the same sandbox (Chromium's viewer shows them, checked with Chromium 156).
+    # Should a browser show sandboxed PDFs no longer, this is the one value to loosen.
+    "pdf_policy": "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'",
     # Debian's libnginx-mod-http-brotli-static serves the build's .br files.
     "brotli": True,
     "cache_pages": "no-cache",  # HTML, feeds, calendar, Pagefind's entry: always revalidated
