@@ -92,11 +92,18 @@ publish: install
 serve: install
 	$(INVOKE) serve --content "$(CONTENT)" --port "$(or $(PORT),8000)" $(OUTPUT_ARG)
 
+# Values reach the tasks through the environment, never through the shell's parsing.
+serve-production: export PORT := $(or $(PORT),8080)
+serve-production: export OUTPUT := $(OUTPUT)
+serve-production: export CONTENT := $(CONTENT)
 serve-production: install nginx
-	$(INVOKE) serve-production --port "$(or $(PORT),8080)" --content "$(CONTENT)" $(OUTPUT_ARG)
+	$(INVOKE) serve-production --port "$$PORT" --content "$$CONTENT" $${OUTPUT:+--output "$$OUTPUT"}
 
+deploy: export TARGET := $(TARGET)
+deploy: export RELOAD := $(RELOAD)
+deploy: export OUTPUT := $(OUTPUT)
 deploy: install rsync
-	$(INVOKE) deploy --target "$(TARGET)" $(OUTPUT_ARG) $(if $(RELOAD),--reload "$(RELOAD)")
+	$(INVOKE) deploy --target "$$TARGET" --reload "$$RELOAD" $${OUTPUT:+--output "$$OUTPUT"}
 
 check: install
 	$(INVOKE) check --content "$(CONTENT)"

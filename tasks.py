@@ -12,6 +12,7 @@ import html
 import json
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -185,10 +186,13 @@ def serve_production(c, port=8080, output="", content=str(CONTENT)):
     foreground (Ctrl+C ends it). Without OUTPUT: a production build of CONTENT whose
     addresses are http://127.0.0.1:PORT (into a temporary folder), so that every link
     stays local; with OUTPUT: that build exactly as it is."""
+    if not str(port).isdigit() or not 1024 <= int(port) <= 65535:
+        sys.exit(f"PORT={port!r}: erwartet wird eine Zahl von 1024 bis 65535.")
     with tempfile.TemporaryDirectory(prefix="serve-production-") as work:
         if output:
             site = Path(output).absolute()  # the symlink: a new build is served at once
-            refuse_preview_build(site)
+            if site.is_symlink() or not site.is_dir():  # else a copy, e.g. a deployed one
+                refuse_preview_build(site)
         else:
             site = Path(work) / "site"
             local = f"http://127.0.0.1:{port}"
@@ -212,11 +216,17 @@ def run_nginx(site: Path, port: int, work: Path, as_built: bool) -> None:
     if as_built:
         print("Seine Links zeigen auf die Adresse der Website (SITEURL); um ihn so im Browser "
               "anzusehen: make serve-production ohne OUTPUT.", flush=True)
+    for ending in (signal.SIGTERM, signal.SIGHUP):  # closed terminal, kill: as Ctrl+C
+        signal.signal(ending, signal.default_int_handler)
     try:
-        sys.exit(server.wait())
+        status = server.wait()
     except KeyboardInterrupt:
+        status = 0
+    finally:
         server.terminate()
         server.wait()
+    if status:
+        sys.exit(status)
 
 
 def refuse_preview_build(output: Path) -> None:
@@ -247,37 +257,71 @@ def deploy(c, target, output=str(OUTPUT), reload="", lock_timeout=None):
     from atomic_output.plugin import DEFAULTS
     from atomic_output.releases import Releases
 
-    if not target:
-        sys.exit("Wohin? make deploy TARGET=benutzer@server:/srv/jugendhilfe-portal/output")
     output = Path(output).absolute()
     refuse_preview_build(output)
+    target = checked_target(target)
     folder = Releases(output)
     timeout = DEFAULTS["lock_timeout"] if lock_timeout is None else float(lock_timeout)
     with build_lock(folder.lock_path, timeout, folder.output):
+        refuse_foreign_target(target)
         changed = rsync(folder.live().path, target)
-    config_changed = [line for line in changed if " .nginx/" in line]
-    print(f"Hochgeladen nach {target}: {len(changed)} Änderungen.")
-    if config_changed and reload:
-        subprocess.run(shlex.split(reload), check=True)
-        print("nginx hat die geänderte Konfiguration neu geladen.")
-    elif config_changed:
-        print("Die nginx-Konfiguration (.nginx/) hat sich geändert: auf dem Server "
-              "„sudo nginx -t && sudo systemctl reload nginx“ ausführen (oder RELOAD=… angeben).")
+    print(f"Hochgeladen nach {target}: {len(changed)} Dateien neu, geändert oder gelöscht.")
+    report_server_changes(changed, shlex.split(reload))
+
+
+REMOTE = re.compile(r"^[^/:]+:")  # user@host:… or host:… (rsync over SSH)
+
+
+def checked_target(target: str) -> str:
+    """An absolute folder, local or user@host:/path; never an option, never / or a home."""
+    path = REMOTE.sub("", target, count=1)
+    if not target or target.startswith("-") or not path.startswith("/") or not path.strip("/"):
+        sys.exit(f"TARGET={target!r}: erwartet wird ein absoluter Ordner, z. B. "
+                 "web@server:/srv/jugendhilfe-portal/output (nicht „/“, kein Home-Ordner).")
+    return target.rstrip("/") + "/"
+
+
+def refuse_foreign_target(target: str) -> None:
+    """--delete-after removes everything the build does not have: upload only into a new or
+    empty folder or one that holds an earlier upload (.nginx/)."""
+    listing = subprocess.run(["rsync", "--list-only", "--", target], capture_output=True,
+                             text=True, check=False)
+    names = {line.split()[-1] for line in listing.stdout.splitlines() if line.strip()}
+    if listing.returncode == 0 and names - {"."} and ".nginx" not in names:
+        sys.exit(f"{target} ist nicht leer und enthält keine frühere Veröffentlichung "
+                 "(.nginx/ fehlt). Nichts hochgeladen: rsync würde dort alles löschen, was "
+                 "nicht zur Website gehört. Ist TARGET richtig?")
 
 
 def rsync(release: Path, target: str) -> list[str]:
-    """rsync the release's content to `target`; returns rsync's list of changes.
-    --delay-updates puts all new files in place at the end and --delete-after removes old
-    ones only then: readers never see pages linking to files not yet uploaded."""
-    command = ["rsync", "--recursive", "--copy-links", "--times", "--checksum",
-               "--delete-after", "--delay-updates", "--chmod=D0755,F0644",
-               "--itemize-changes", f"{release}/", target]
+    """rsync the release's content to `target`; returns the files it sent or deleted.
+    --checksum sends only what differs, without --times unchanged files keep their time
+    (and nginx its ETag); --delay-updates puts all new files in place at the end and
+    --delete-after removes old ones only then: readers never see pages linking to files
+    not yet uploaded."""
+    command = ["rsync", "--recursive", "--copy-links", "--checksum", "--delete-after",
+               "--delay-updates", "--chmod=D0755,F0644", "--itemize-changes", "--",
+               f"{release}/", target]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         sys.exit(f"rsync ist fehlgeschlagen (Status {result.returncode}); auf dem Server gilt "
                  "noch der vorige Stand, bis auf schon gelöschte oder ersetzte Dateien. Bitte "
                  f"erneut ausführen:\n{result.stderr.strip()}")
-    return [line for line in result.stdout.splitlines() if line.strip()]
+    return [line for line in result.stdout.splitlines()
+            if line.startswith((">f", "<f", "*deleting"))]
+
+
+def report_server_changes(changed: list[str], reload: list[str]) -> None:
+    names = {line.split(maxsplit=1)[1].strip() for line in changed}
+    if ".nginx/site.conf" in names:
+        print("Die Server-Konfiguration .nginx/site.conf hat sich geändert (Einstellungen oder "
+              "Vorlagen): prüfen und als root installieren, siehe docs/betrieb.md.")
+    if ".nginx/redirects.map" in names and reload:
+        subprocess.run(reload, check=True)
+        print("nginx hat die geänderten Umleitungen neu geladen.")
+    elif ".nginx/redirects.map" in names:
+        print("Die Umleitungen (.nginx/redirects.map) haben sich geändert: auf dem Server "
+              "„sudo nginx -t && sudo systemctl reload nginx“ ausführen (oder RELOAD=…).")
 
 
 def preview_handler():

@@ -584,20 +584,51 @@ def test_serve_production_refuses_a_preview_build(tmp_path):
 
 def test_make_deploy_uploads_the_live_build_and_removes_what_it_no_longer_has(production,
                                                                             tmp_path):
-    target = tmp_path / "server"
+    target = tmp_path / "server"  # an earlier upload: its .nginx/ and a page gone since
     (target / "alt").mkdir(parents=True)
     (target / "alt" / "index.html").write_text("veraltet", encoding="utf-8")
+    (target / ".nginx").mkdir()
+    (target / ".nginx" / "site.conf").write_text("# alt", encoding="utf-8")
     result = subprocess.run(["make", "-s", "deploy", f"TARGET={target}/",
                              f"OUTPUT={production}"], cwd=ROOT, capture_output=True,
                             text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert tree(target) == tree(production.resolve())
     assert not (target / "alt").exists()
-    assert "nginx-Konfiguration (.nginx/) hat sich geändert" in result.stdout
+    assert "Server-Konfiguration .nginx/site.conf hat sich geändert" in result.stdout
     again = subprocess.run(["make", "-s", "deploy", f"TARGET={target}/",
                             f"OUTPUT={production}"], cwd=ROOT, capture_output=True,
                            text=True, timeout=120)
-    assert "0 Änderungen" in again.stdout and ".nginx" not in again.stdout
+    assert "0 Dateien neu, geändert oder gelöscht" in again.stdout
+    assert ".nginx" not in again.stdout
+
+
+@pytest.mark.parametrize("target", ["--list-only", "-n", "web@server:", "web@server:/",
+                                    "relativ/ordner", "/"])
+def test_deploy_refuses_a_target_that_is_an_option_a_home_or_the_root(production, target):
+    result = subprocess.run(["make", "-s", "deploy", f"TARGET={target}",
+                             f"OUTPUT={production}"], cwd=ROOT, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode != 0 and "TARGET=" in result.stderr
+    assert "Hochgeladen" not in result.stdout
+
+
+def test_deploy_leaves_a_folder_alone_that_holds_something_else(production, tmp_path):
+    home = tmp_path / "home"
+    (home / ".ssh").mkdir(parents=True)
+    (home / ".ssh" / "authorized_keys").write_text("ssh-ed25519 AAAA", encoding="utf-8")
+    result = subprocess.run(["make", "-s", "deploy", f"TARGET={home}", f"OUTPUT={production}"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode != 0 and ".nginx/ fehlt" in result.stderr
+    assert tree(home) == {".ssh/authorized_keys": b"ssh-ed25519 AAAA"}
+
+
+def test_make_passes_values_to_the_tasks_as_text_never_to_the_shell(production, tmp_path):
+    marker = tmp_path / "eingeschleust"
+    result = subprocess.run(["make", "-s", "deploy", f'TARGET=x"; touch {marker}; echo "',
+                             f"OUTPUT={production}"], cwd=ROOT, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode != 0 and not marker.exists()
 
 
 def tree(folder: Path) -> dict[str, bytes]:
