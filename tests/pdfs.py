@@ -56,7 +56,8 @@ def _show(text: str) -> bytes:
                      for n, line in enumerate(lines)).encode("cp1252")
 
 
-def _tag(writer: PdfWriter, title: str, language: str = "de-DE") -> None:
+def _tag(writer: PdfWriter, title: str, language: str = "de-DE",
+         display_title: bool = True) -> None:
     """What Word and LibreOffice write for an accessible PDF: tags (/MarkInfo and a
     structure tree), the document language, a title the viewer shows."""
     root = writer.root_object
@@ -69,7 +70,7 @@ def _tag(writer: PdfWriter, title: str, language: str = "de-DE") -> None:
         NameObject("/K"): ArrayObject([document])})
     root[NameObject("/Lang")] = TextStringObject(language)
     root[NameObject("/ViewerPreferences")] = DictionaryObject({
-        NameObject("/DisplayDocTitle"): BooleanObject(True)})
+        NameObject("/DisplayDocTitle"): BooleanObject(display_title)})
     writer.add_metadata({"/Title": title})
 
 
@@ -95,6 +96,13 @@ def multi_page_with_a_word_only_on_page_3() -> bytes:
         "Ausblick"))
 
 
+def tagged_but_title_not_shown() -> bytes:
+    """Tagged, German, titled, but the viewer shows the file name (DisplayDocTitle false)."""
+    writer = _writer(["Jahresbericht"])
+    _tag(writer, "Jahresbericht", display_title=False)
+    return _bytes(writer)
+
+
 def untagged() -> bytes:
     """Text, but no tags, no language, no title: an old export."""
     return _bytes(_writer(["Protokoll der Sitzung", "Seite zwei"]))
@@ -108,13 +116,24 @@ def scan_only() -> bytes:
     return buffer.getvalue()
 
 
-def encrypted_against_assistive_technology() -> bytes:
+def encrypted_against_assistive_technology(algorithm: str = "AES-128") -> bytes:
     """Opens without a password, but forbids extracting text for accessibility (bit 10):
     "protected" PDFs as office programs write them. Tagged, titled, German otherwise."""
     writer = _writer(["Geschützter Bericht"])
     _tag(writer, "Geschützter Bericht")
     writer.encrypt(user_password="", owner_password="verwaltung",
-                   permissions_flag=WITHOUT_ACCESSIBILITY, algorithm="AES-128")
+                   permissions_flag=WITHOUT_ACCESSIBILITY, algorithm=algorithm)
+    return _bytes(writer)
+
+
+def protected_for_editing_only() -> bytes:
+    """Encrypted, opens without a password, every permission granted (accessibility too):
+    no shortcoming."""
+    writer = _writer(["Nur das Bearbeiten ist geschützt"])
+    _tag(writer, "Geschützt gegen Bearbeiten")
+    writer.encrypt(user_password="", owner_password="verwaltung",
+                   permissions_flag=WITHOUT_ACCESSIBILITY
+                   | UserAccessPermissions.EXTRACT_TEXT_AND_GRAPHICS, algorithm="AES-256")
     return _bytes(writer)
 
 
