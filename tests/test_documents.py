@@ -351,6 +351,15 @@ def test_wrong_settings_stop_the_build_with_a_german_line(tmp_path, documents, n
         build(copy_site(tmp_path / "again"), tmp_path / "out", DOCUMENTS={"x": 1})
 
 
+def test_documents_before_publication_in_plugins_stops_the_build(tmp_path):
+    from pelicanconf import PLUGINS
+
+    wrong = [p for p in PLUGINS if p != "documents"]
+    wrong.insert(wrong.index("publication"), "documents")
+    with pytest.raises(DocumentsSettingsError, match="„documents“ muss nach „publication“"):
+        build(copy_site(tmp_path / "content"), tmp_path / "out", PLUGINS=wrong)
+
+
 # --- The cache in real builds -----------------------------------------------------------
 
 def test_a_second_build_reads_no_pdf_until_one_changes(tmp_path, monkeypatch):

@@ -20,7 +20,7 @@ from .analysis import UnreadablePdf
 from .cache import AnalysisCache
 from .published import Document, published_pdfs
 from .request import mailto
-from .settings import settings_of
+from .settings import check_plugin_order, settings_of
 
 logger = logging.getLogger(__name__)
 CONTEXT_KEY = "documents"
@@ -28,6 +28,7 @@ CONTEXT_KEY = "documents"
 
 def check_settings(pelican) -> None:
     """Stop a build with wrong settings before anything is written."""
+    check_plugin_order(pelican.settings)
     pelican.settings["DOCUMENTS"] = settings_of(pelican.settings)
 
 
@@ -41,7 +42,7 @@ def check_documents(generators) -> list[Problem]:
     opened is a problem, and so is each shortcoming when `require_accessible` is set."""
     context = generators[0].context
     policy = policy_of(context)
-    if not policy.files_recorded:
+    if not policy.files_recorded:  # check_plugin_order stops such a build earlier
         raise RuntimeError("PLUGINS: documents must come after publication")
     config = settings_of(context)
     started = time.perf_counter()

@@ -44,6 +44,17 @@ def settings_of(settings: dict) -> dict:
     return {**config, "cache": Path(cache)}
 
 
+def check_plugin_order(settings: dict) -> None:
+    """documents asks the publication policy which files are published, which publication
+    records in its content checks: it must come after publication in PLUGINS."""
+    names = [getattr(p, "__name__", str(p)).rsplit(".", 1)[-1]
+             for p in settings.get("PLUGINS") or []]
+    if "documents" in names and "publication" not in names[:names.index("documents")]:
+        raise DocumentsSettingsError(
+            "PLUGINS: „documents“ muss nach „publication“ stehen (es fragt die "
+            "Veröffentlichungsregeln, welche PDFs erscheinen).")
+
+
 def check_setting(key: str, value) -> None:
     if key not in RULES:
         raise DocumentsSettingsError(
