@@ -13,6 +13,7 @@ import pdfs
 import pypdf
 import pytest
 from content_model.attachments import KNOWN_TYPES
+from content_model.checks import content_checks
 from content_model.problems import ContentError
 from documents.analysis import SHORTCOMINGS, UnreadablePdf, analyse_pdf
 from documents.cache import AnalysisCache
@@ -20,11 +21,13 @@ from documents.request import mailto
 from documents.settings import DocumentsSettingsError
 from lxml import etree
 from nginx_config.content_types import CONTENT_TYPES
+from pelican import Pelican
 from sample_files import odf, ooxml
 from support import (
     ROOT,
     build,
     copy_site,
+    get_settings,
     item_text,
     page,
     production_build,
@@ -295,6 +298,41 @@ def test_an_accessible_site_has_no_marks_and_says_so(tmp_path, capsys):
     pages = [f.read_text(encoding="utf-8") for f in output.rglob("*.html")]
     assert any("attachments__info" in text for text in pages)
     assert not any("attachments__mark" in text for text in pages)
+
+
+def test_a_text_version_plugin_can_build_on_the_documents_context(tmp_path):
+    """The interface for the HTML text versions (issue 11, part 2): a content check after
+    documents finds every published PDF with its text per page and its users; the address
+    it sets appears as „Textfassung“ in the attachment list."""
+    found = {}
+
+    def text_versions(generators):
+        found.update(generators[0].context["documents"])
+        for document in found.values():
+            if document.has_text:
+                document.text_version_url = f"dokumente/{document.path.removeprefix('files/')}/"
+        return []
+
+    content = case_tree(tmp_path / "content")
+    pelican = Pelican(get_settings(content, tmp_path / "out", SEARCH={"enabled": False},
+                                   DOCUMENTS={"cache": str(tmp_path / "cache")}))
+    content_checks.connect(text_versions)  # after the plugins: runs after documents
+    try:
+        pelican.run()
+    finally:
+        content_checks.disconnect(text_versions)
+    pdf_paths = sorted({p for p in CASE_FILES if p.endswith(".pdf")}
+                       | {LINKED_IN_BODY, "files/bericht.pdf"})
+    assert sorted(found) == pdf_paths
+    assert found["files/barrierefrei.pdf"].page_texts == ("Kita-Bedarfsplanung 2026",
+                                                          "Zweite Seite")
+    assert [c.slug for c in found[LINKED_IN_BODY].users] == ["anhaenge-jeder-art"]
+    assert not found["files/scan.pdf"].has_text
+    links = {a.find_parent("li").a["href"]: a["href"] for a in page(
+        tmp_path / "out", CASE_URL).select("a.attachments__text-version")}
+    assert links == {"/files/barrierefrei.pdf": "/dokumente/barrierefrei.pdf/",
+                     "/files/ohne-tags.pdf": "/dokumente/ohne-tags.pdf/",
+                     "/files/geschuetzt.pdf": "/dokumente/geschuetzt.pdf/"}
 
 
 # --- Errors -----------------------------------------------------------------------------
