@@ -140,5 +140,5 @@ benchmark: install
 
 clean:
 	rm -rf preview output .preview.releases .output.releases .preview.neu .output.neu \
-	  .output.im-bau .output.alt .pelican-cache .pytest_cache
+	  .output.im-bau .output.alt .pelican-cache .cache .pytest_cache
 	find . -name __pycache__ -not -path './.venv/*' -prune -exec rm -rf {} +

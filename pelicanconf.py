@@ -47,7 +47,9 @@ PLUGIN_PATHS = [str(ROOT / "plugins")]
 # `theme_asset()`; security_txt checks its settings before the build starts; sitemap comes
 # after every plugin that writes pages;
 # publication checks the written links on `finalized` before search_index indexes the
-# site; precompress compresses what is written then (Pagefind's files too), and
+# site; documents comes right after publication (it asks the policy which PDFs are
+# published, which publication records as the first of its content checks);
+# precompress compresses what is written then (Pagefind's files too), and
 # atomic_output must come last (it swaps the finished site in).
 PLUGINS = [
     "content_model",
@@ -63,6 +65,7 @@ PLUGINS = [
     "sitemap",
     "nginx_config",
     "publication",
+    "documents",
     "search_index",
     "precompress",
     "atomic_output",
@@ -160,6 +163,15 @@ PRECOMPRESS = {
     "min_size": 512,
     "max_ratio": 0.9,
     "brotli_quality": 5,
+}
+# PDF attachments (plugins/documents): every published PDF is checked for accessibility
+# (tags, language, title, text, no protection against assistive technology).
+# require_accessible: False lists shortcomings in the build summary; True makes each one
+# a build error (for authorities that require PDF/UA). cache: where analyses are kept
+# between builds (by the file's content; safe to delete).
+DOCUMENTS = {
+    "require_accessible": False,
+    "cache": str(ROOT / ".cache" / "documents"),
 }
 # What is public now: "preview" shows drafts and embargoed items with a banner (never in
 # feeds, calendar, search or sitemap); publishconf.py sets "production". `now` fixes the

@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 from browser import ConsoleErrors
-from support import ROOT
+from support import ROOT, item_with
 
 AXE = ROOT / "node_modules/axe-core/axe.min.js"
 VNU = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
@@ -20,11 +20,14 @@ def first_link(tab, url, selector):
 
 
 @pytest.fixture(scope="module")
-def page_types(browser, sample_url):
+def page_types(browser, sample_url, sample_output):
     """Every page type of the sample site, found by following its links."""
     tab = browser.new_page()
     base = sample_url
     pages = {
+        # an accessible PDF and one marked with its shortcomings and the request link
+        "press release with marked PDF": item_with(sample_output, "pressemitteilungen",
+                                                   ".attachments__mark"),
         "home": "/", "press list": "/pressemitteilungen/", "press list page 2":
         "/pressemitteilungen/seite/2/", "notice list": "/ausschussmitteilungen/",
         "press release": first_link(tab, f"{base}/pressemitteilungen/", ".teaser__title a"),
@@ -47,6 +50,7 @@ def page_types(browser, sample_url):
 
 PAGE_TYPES = [
     "home", "press list", "press list page 2", "notice list", "press release",
+    "press release with marked PDF",
     "committee notice", "topic index", "topic", "archive index", "year archive",
     "search with results", "search with filters", "search without query", "feeds", "404",
 ]
@@ -81,6 +85,13 @@ def test_axe_finds_no_violations_on_static_pages(tab, sample_url, page_types):
     for kind, path in static.items():
         load(tab, sample_url + path)
         assert (kind, axe_violations(tab)) == (kind, [])
+
+
+def test_axe_finds_no_violations_with_the_pdf_shortcomings_open(tab, sample_url, page_types):
+    load(tab, sample_url + page_types["press release with marked PDF"])
+    tab.locator(".attachments__shortcomings summary").first.click()
+    assert tab.locator(".attachments__shortcomings li").first.is_visible()
+    assert axe_violations(tab) == []
 
 
 def test_search_results_and_filters_are_really_shown(tab, sample_url, page_types):

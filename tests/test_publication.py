@@ -9,6 +9,7 @@ import pytest
 import time_machine
 from content_model.problems import ContentError
 from lxml import etree
+from pdfs import untagged_with_marker
 from support import (
     ROOT,
     SITE,
@@ -156,7 +157,8 @@ PUBLISHED_LINKS_HELD_FILE = item("Heute mit Anhang", "2025-01-01",
 
 def test_a_file_linked_only_from_an_embargoed_body_is_kept_back(tmp_path):
     content = site_with_withheld_items(tmp_path / "content")
-    (content / "files/nur-im-text-der-sperrfrist.pdf").write_bytes(b"%PDF-1.4\n% Distelfalter\n")
+    (content / "files/nur-im-text-der-sperrfrist.pdf").write_bytes(
+        untagged_with_marker("Distelfalter"))
     (content / "pressemitteilungen/embargoed_body_link.md").write_text(EMBARGOED_BODY_LINK,
                                                                         encoding="utf-8")
     output = build(content, tmp_path / "out", conf="publishconf.py", **NO_SEARCH)

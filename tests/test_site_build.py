@@ -1,6 +1,7 @@
 """Real builds of the fixture site: URLs, topics, dates, item fields, other trees."""
 
 import pytest
+from pypdf import PdfReader
 from support import (
     FIXTURES,
     SITE,
@@ -118,8 +119,10 @@ def test_press_release_with_own_contact_modified_date_and_attachment(site_output
     assert "2. Juni 2025, 10:30 Uhr" in item.select_one(".item__meta").get_text()
     link = item.select_one(".attachments a")
     assert link["href"] == "/files/bericht.pdf"
-    size = (SITE / "files/bericht.pdf").stat().st_size
-    assert f"(PDF, {size} Byte)" in item.select_one(".attachments").get_text(" ", strip=True)
+    size = (SITE / "files/bericht.pdf").stat().st_size  # 1–10 KB: one decimal, comma
+    pages = len(PdfReader(SITE / "files/bericht.pdf").pages)
+    assert f"(PDF, {size / 1000:.1f} KB, {pages} Seiten)".replace(".", ",") in item.select_one(
+        ".attachments").get_text(" ", strip=True)
     assert (site_output / "files/bericht.pdf").is_file()
     figure = item.select_one(".item__figure")
     assert figure.img["src"] == "/images/netzwerk.svg"

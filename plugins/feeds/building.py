@@ -8,6 +8,7 @@ content) and one <link rel="enclosure"> per attachment in Atom.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from html import escape
@@ -33,6 +34,9 @@ class Site:
     # absolute addresses of drafts and embargoed items: links to them (possible only in
     # preview builds; production refuses them) become plain text in feed entries
     withheld_urls: frozenset[str] = frozenset()
+    # HTML of an item's attachment list, given the attachments and the item's absolute
+    # address: the theme's component, as on the item page (plugin.py)
+    attachment_html: Callable[[list, str], str] = lambda attachments, page_url: ""
 
     def absolute(self, path: str) -> str:
         return f"{self.url}/{path.lstrip('/')}"
@@ -105,7 +109,9 @@ def _add_entry(generator: FeedGenerator, item, site: Site) -> None:
     entry.updated(updated_of(item))
     entry.author(name=site.author_name, email=site.author_email)
     entry.summary(item.summary)
-    html = _lead_image(item) + item.content + _attachment_list(item)
+    attachments = getattr(item, "attachments", [])
+    html = _lead_image(item) + item.content + (
+        site.attachment_html(attachments, url) if attachments else "")
     entry.content(absolute_html(html, url, site.withheld_urls), type="html")
     for tag in item.tags:
         entry.category(term=tag.slug, label=tag.name, scheme=site.absolute(site.topics_url))
@@ -118,17 +124,6 @@ def _lead_image(item) -> str:
     caption = f"<figcaption>{escape(credit)}</figcaption>" if credit else ""
     return (f'<figure><img src="/{escape(item.image)}" alt="{escape(item.imagealt)}">'
             f"{caption}</figure>")
-
-
-def _attachment_list(item) -> str:
-    attachments = getattr(item, "attachments", [])
-    if not attachments:
-        return ""
-    links = "".join(
-        f'<li><a href="/{escape(a.path)}">{escape(a.filename)}</a> ({escape(a.type_label)})</li>'
-        for a in attachments
-    )
-    return f"<h2>Anhänge</h2><ul>{links}</ul>"
 
 
 def _finish_rss(xml: bytes, feed: Feed, site: Site) -> bytes:

@@ -86,7 +86,7 @@ class FeedsGenerator(DataFileGenerator):
                              if c.url and (c.status == "draft" or not policy.is_released(c)))
         site = Site(site_url, self.settings["SITENAME"], self.settings["AUTHORITY"]["name"],
                     self.settings["AUTHORITY"]["email"], authority,
-                    self.context["TOPICS_INDEX_URL"], withheld)
+                    self.context["TOPICS_INDEX_URL"], withheld, self.attachment_html())
         # An empty feed is as new as the newest change of the site (Modified counts), so
         # that it stays unchanged while nothing changes.
         newest = max((updated_of(i) for i in self.feeds.site.items), default=EPOCH)
@@ -97,6 +97,15 @@ class FeedsGenerator(DataFileGenerator):
         writer.write_file(self.config["page_save_as"], self.get_template("feeds"), self.context,
                           relative_urls=self.settings["RELATIVE_URLS"],
                           url=self.config["page_url"])
+
+
+    def attachment_html(self):
+        """The item pages' attachment list (type, size, pages, the request for an
+        accessible version) from the theme's component, for feed entries."""
+        component = self.env.get_template("components/attachment_list.html")
+        macros = component.make_module(self.context)
+        return lambda attachments, page_url: str(
+            macros.feed_attachment_list(attachments, page_url))
 
 
 def get_generators(_pelican):

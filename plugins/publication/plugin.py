@@ -17,7 +17,7 @@ from pelican import signals
 
 from .links import decoded_text, header_files, linked_paths, static_link_paths
 from .policy import MODES, PublicationPolicy
-from .summary import build_summary
+from .summary import build_summary, summary_lines
 
 DEFAULTS = {
     "mode": "preview",  # "production" in publishconf.py
@@ -109,11 +109,11 @@ def _withheld_link_message(target: str, reason: str | None) -> str:
 
 
 def release_static_files(generators) -> None:
-    """Record which content uses which static file, keep back the files only withheld
-    contents use, and print the build summary."""
+    """Keep back the files only withheld contents use, and print the build summary."""
     context = generators[0].context
     policy = policy_of(context)
-    record_file_use(context, policy)
+    if not policy.files_recorded:  # the content checks did not run (switched off in tests)
+        record_file_use(context, policy)
     published = [s for s in context["staticfiles"]
                  if policy.is_file_published(file_identity(Path(s.source_path)))]
     kept_back = sorted(_relative(s) for s in context["staticfiles"] if s not in published)
@@ -121,12 +121,22 @@ def release_static_files(generators) -> None:
         if hasattr(generator, "staticfiles"):
             generator.staticfiles = published
     context["staticfiles"] = published
-    print(build_summary(all_contents(context), policy, kept_back))
+    print(build_summary(all_contents(context), policy, kept_back, summary_lines(context)))
+
+
+def record_file_use_first(generators) -> list[Problem]:
+    """A `content_checks` receiver that finds no problems: it records which content uses
+    which file before the checks of the plugins after this one in PLUGINS ask the policy
+    about files (`is_file_published`, `files_used`)."""
+    context = generators[0].context
+    record_file_use(context, policy_of(context))
+    return []
 
 
 def record_file_use(context, policy: PublicationPolicy) -> None:
     """Every content's files: header fields, links in its HTML (remembered for the check
     after writing) and Pelican's own list of its {static} links."""
+    policy.file_users.clear()
     root = Path(context["PATH"])
     addresses = site_addresses(context)
     static_by_url = {s.url: _relative(s) for s in context["staticfiles"]}
@@ -134,9 +144,11 @@ def record_file_use(context, policy: PublicationPolicy) -> None:
         links = policy.links[content.source_path] = linked_paths(content, addresses)
         used = header_files(content) | static_link_paths(content) | {
             static_by_url[p] for p in links if p in static_by_url}
+        policy.files_used[content.source_path] = used
         for path in used:
             if (identity := file_identity(root / path)) is not None:
                 policy.use_file(identity, content)
+    policy.files_recorded = True
 
 
 def _relative(static) -> str:
@@ -225,6 +237,7 @@ def register() -> None:
     signals.generator_init.connect(add_template_test)
     signals.article_generator_pretaxonomy.connect(withhold_unwritten)
     content_checks.connect(withheld_link_problems)
+    content_checks.connect(record_file_use_first)
     signals.all_generators_finalized.connect(release_static_files)
     signals.all_generators_finalized.connect(remember_written)
     signals.finalized.connect(check_published_links)

@@ -27,6 +27,9 @@ class PublicationPolicy:
     # a static file (its identity: device and inode, so that every name of one file counts
     # as that file) -> the contents that use it (header field or body link)
     file_users: dict = field(default_factory=lambda: defaultdict(list))
+    # a content's source path -> the files it uses, relative to the content root
+    files_used: dict[str, set[str]] = field(default_factory=dict)
+    files_recorded: bool = False  # set once file_users and files_used are complete
 
     @property
     def production(self) -> bool:

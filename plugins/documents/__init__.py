@@ -1,0 +1,39 @@
+"""documents — PDF attachments checked for accessibility, with their text page by page.
+
+Every PDF a written content uses — named in its `Attachments` header or linked in its
+body (`{static}`, `{attach}` or a plain link to files/…) — that Pelican copies and the
+publication policy publishes is read with pypdf (`analysis.py`): page count, the text of
+every page, title, language, tags, whether the viewer shows the title, and encryption
+against assistive technology. Production builds never read the PDFs only withheld items
+use; preview builds read what they show.
+
+- A PDF that cannot be opened (broken, or only with a password) is a problem of that
+  file (`path:1: message`, German), reported with every other content problem before
+  anything is written.
+- Shortcomings are listed in the build summary (`PDF-Barrierefreiheit: 2 von 3 PDFs mit
+  Mängeln:`); with `DOCUMENTS["require_accessible"] = True` each one is a problem.
+- Results are cached as JSON by the sha256 of the file's bytes (`cache.py`), with the
+  analysis and pypdf versions in each entry.
+
+Interface for later plugins (e.g. the HTML text versions and their search index), after
+the `content_checks` signal (all_generators_finalized), i.e. in every generator's
+`generate_output` and on `finalized`:
+
+- `context["documents"]`: `{path: Document}` of the published PDFs, path relative to
+  the content and site root (`files/2025/bericht.pdf`), sorted by path.
+  `Document` (`published.py`): `path`, `source_path`, `analysis` (`PdfAnalysis`),
+  `users` (the written contents that use it; ask `context["publication"].is_public(c)`
+  which are public), `page_count`, `page_texts` (tuple of str, page 1 first),
+  `has_text` (False for a scan: write no empty text version), `shortcomings` (keys of
+  `analysis.SHORTCOMINGS`), and `text_version_url` (None; a plugin that writes a text
+  version sets it to its address relative to the site root, e.g. "dokumente/…/").
+- `Attachment.document` (content_model.attachments) is that `Document` for a published
+  PDF, else None; `attachment.pages`, `.shortcomings`, `.text_version_url` read from it.
+  The attachment list (theme/templates/components/attachment_list.html, also in the
+  feeds) links the text version once `text_version_url` is set.
+- Jinja global `mailto(address, subject, body)`: a percent-encoded mailto: URL.
+"""
+
+from .plugin import register
+
+__all__ = ["register"]

@@ -1,0 +1,178 @@
+"""What a PDF is like for people with assistive technology, read with pypdf.
+
+`analyse_pdf(data)` returns a `PdfAnalysis`: the page count, the text of every page,
+title, language, tags, whether the viewer shows the title, and whether the file forbids
+assistive technology to read it. Its `shortcomings` are keys (SHORTCOMINGS); the German
+words for them are in `messages.py` (editors) and theme/strings.toml (the site). A file
+pypdf cannot open, or only with a password, raises `UnreadablePdf`.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import warnings
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+
+import pypdf
+from pypdf.constants import UserAccessPermissions
+from pypdf.errors import FileNotDecryptedError
+from pypdf.generic import BooleanObject, DictionaryObject
+
+# Part of every cache entry: raise it whenever the analysis gives different results for
+# the same bytes (the cache then reads no older entry).
+ANALYSIS_VERSION = 1
+# What a PDF can lack, in the order they are reported.
+SHORTCOMINGS = ("untagged", "no_language", "no_title", "title_not_shown", "no_text",
+                "blocks_assistive_technology")
+ACCESSIBILITY_PERMISSION = UserAccessPermissions.EXTRACT_TEXT_AND_GRAPHICS  # bit 10
+
+
+class UnreadablePdf(Exception):
+    """A PDF that cannot be checked. `reason`: "corrupt" or "password"; `detail`: what
+    pypdf said (English, for the curious)."""
+
+    def __init__(self, reason: str, detail: str = ""):
+        super().__init__(reason, detail)
+        self.reason = reason
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class PdfAnalysis:
+    page_texts: tuple[str, ...]  # the text of page 1 … n (pypdf's extract_text)
+    title: str  # Info /Title, else XMP dc:title; "" when none
+    language: str  # the catalog's /Lang, e.g. "de-DE"; "" when none
+    tagged: bool  # /MarkInfo /Marked true and a /StructTreeRoot
+    displays_title: bool  # /ViewerPreferences /DisplayDocTitle true
+    encrypted: bool  # encrypted (it opens without a password, or it would be unreadable)
+    blocks_assistive_technology: bool  # encrypted without the accessibility permission
+
+    @property
+    def page_count(self) -> int:
+        return len(self.page_texts)
+
+    @property
+    def has_text(self) -> bool:
+        return any(text.strip() for text in self.page_texts)
+
+    @property
+    def shortcomings(self) -> tuple[str, ...]:
+        """The keys of SHORTCOMINGS that apply, in that order."""
+        lacking = {
+            "untagged": not self.tagged,
+            "no_language": not self.language,
+            "no_title": not self.title,
+            "title_not_shown": bool(self.title) and not self.displays_title,
+            "no_text": self.page_count > 0 and not self.has_text,
+            "blocks_assistive_technology": self.blocks_assistive_technology,
+        }
+        return tuple(key for key in SHORTCOMINGS if lacking[key])
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict) -> PdfAnalysis:
+        return cls(**{**data, "page_texts": tuple(data["page_texts"])})
+
+
+def analyse_pdf(data: bytes) -> PdfAnalysis:
+    """The analysis of a PDF's bytes; UnreadablePdf when pypdf cannot open it or it needs
+    a password. Whatever pypdf raises for a broken file is turned into UnreadablePdf."""
+    with _quiet_pypdf():
+        try:
+            return _analyse(pypdf.PdfReader(io.BytesIO(data)))
+        except UnreadablePdf:
+            raise
+        except FileNotDecryptedError as error:
+            raise UnreadablePdf("password", str(error)) from None
+        except Exception as error:  # pypdf's own errors and whatever a broken file causes
+            raise UnreadablePdf("corrupt", _describe(error)) from None
+
+
+def _analyse(reader: pypdf.PdfReader) -> PdfAnalysis:
+    if reader.is_encrypted and reader.decrypt("") == pypdf.PasswordType.NOT_DECRYPTED:
+        raise UnreadablePdf("password")
+    catalog = reader.root_object
+    return PdfAnalysis(
+        page_texts=tuple(page.extract_text() or "" for page in reader.pages),
+        title=_title(reader),
+        language=_text(catalog.get("/Lang")),
+        tagged=_is_tagged(catalog),
+        displays_title=_displays_title(catalog),
+        encrypted=reader.is_encrypted,
+        blocks_assistive_technology=_blocks_assistive_technology(reader),
+    )
+
+
+def _title(reader: pypdf.PdfReader) -> str:
+    info = reader.metadata
+    title = _text(info.get("/Title")) if info else ""
+    return title or _xmp_title(reader)
+
+
+def _xmp_title(reader: pypdf.PdfReader) -> str:
+    """dc:title of the XMP metadata, in any language; "" when there is none or the XMP
+    cannot be read (a broken XMP packet does not make the PDF unreadable)."""
+    try:
+        xmp = reader.xmp_metadata
+        titles = (xmp.dc_title or {}) if xmp else {}
+    except Exception:  # noqa: BLE001 — pypdf's XMP parser may raise anything on bad XML
+        return ""
+    return next((title.strip() for title in titles.values() if title.strip()), "")
+
+
+def _is_tagged(catalog) -> bool:
+    return (_is_true(_entry(catalog, "/MarkInfo", "/Marked"))
+            and _resolved(catalog.get("/StructTreeRoot")) is not None)
+
+
+def _displays_title(catalog) -> bool:
+    return _is_true(_entry(catalog, "/ViewerPreferences", "/DisplayDocTitle"))
+
+
+def _entry(catalog, dictionary: str, key: str):
+    """catalog[dictionary][key], resolved; None when either is missing or no dictionary."""
+    inner = _resolved(catalog.get(dictionary))
+    return _resolved(inner.get(key)) if isinstance(inner, DictionaryObject) else None
+
+
+def _is_true(value) -> bool:
+    """A PDF boolean `true` (BooleanObject(False) is truthy in Python)."""
+    return isinstance(value, BooleanObject) and value.value is True
+
+
+def _blocks_assistive_technology(reader: pypdf.PdfReader) -> bool:
+    permissions = reader.user_access_permissions
+    return permissions is not None and not permissions & ACCESSIBILITY_PERMISSION
+
+
+def _resolved(value):
+    return value.get_object() if value is not None else None
+
+
+def _text(value) -> str:
+    value = _resolved(value)
+    return str(value).strip() if isinstance(value, str) else ""
+
+
+def _describe(error: Exception) -> str:
+    text = " ".join(str(error).split())
+    return f"{type(error).__name__}: {text}"[:160] if text else type(error).__name__
+
+
+@contextmanager
+def _quiet_pypdf():
+    """pypdf reports the repairs it makes to broken files as log warnings and Python
+    warnings; the build reports broken files itself, in German."""
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.setLevel(level)

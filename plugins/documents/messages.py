@@ -1,0 +1,71 @@
+"""Every German message of the documents plugin for editors (the words citizens read on
+the site are in theme/strings.toml, `ui.pdf_shortcomings`)."""
+
+from __future__ import annotations
+
+from content_model.problems import quoted
+
+HANDBOOK = "Anleitung: docs/redaktion.md, Abschnitt „Barrierefreie PDFs“."
+
+# Short, for the build summary: "files/x.pdf: ohne Tags; keine Dokumentsprache"
+SHORT = {
+    "untagged": "ohne Tags",
+    "no_language": "keine Dokumentsprache",
+    "no_title": "kein Titel",
+    "title_not_shown": "Titel wird nicht angezeigt",
+    "no_text": "enthält keinen Text (eingescannt?)",
+    "blocks_assistive_technology": "gegen Vorlesen durch Hilfsmittel geschützt",
+}
+
+# Whole sentences, for build errors (DOCUMENTS["require_accessible"]): what is wrong, why
+# it matters, what to do.
+_EXPLAINED = {
+    "untagged": "hat keine Tags: Bildschirmleser können Überschriften, Listen und Tabellen "
+                "nicht erkennen. Exportieren Sie es neu mit „Dokumentstrukturtags für "
+                "Barrierefreiheit“ (Word) bzw. „PDF mit Tags“ (LibreOffice).",
+    "no_language": "hat keine Dokumentsprache: Vorleseprogramme wissen nicht, wie sie den "
+                   "Text aussprechen sollen. Stellen Sie die Sprache Deutsch ein und "
+                   "exportieren Sie es neu.",
+    "no_title": "hat keinen Titel: Im Browser und im Bildschirmleser erscheint nur der "
+                "Dateiname. Tragen Sie den Titel in den Dokumenteigenschaften ein und "
+                "exportieren Sie es neu.",
+    "title_not_shown": "zeigt beim Öffnen den Dateinamen statt seines Titels. Exportieren Sie "
+                       "es neu mit „Dokumenttitel anzeigen“ bzw. „Universelle Zugänglichkeit "
+                       "(PDF/UA)“.",
+    "no_text": "enthält keinen Text, nur Bilder (eingescannt?): Niemand kann es vorlesen "
+               "lassen oder durchsuchen. Exportieren Sie das Original als PDF statt es zu "
+               "scannen.",
+    "blocks_assistive_technology": "ist so geschützt, dass Hilfsmittel wie Bildschirmleser "
+                                   "den Text nicht lesen dürfen. Exportieren Sie es ohne "
+                                   "Schutz (Berechtigungen).",
+}
+
+
+def short_list(shortcomings) -> str:
+    return "; ".join(SHORT[key] for key in shortcomings)
+
+
+def shortcoming(name: str, key: str) -> str:
+    """A build error for one shortcoming of the PDF `name`."""
+    return f"Das PDF {quoted(name)} ist nicht barrierefrei: Es {_EXPLAINED[key]} {HANDBOOK}"
+
+
+def unreadable(name: str, reason: str, detail: str) -> str:
+    if reason == "password":
+        return (f"Das PDF {quoted(name)} lässt sich nur mit einem Passwort öffnen – auch für "
+                "die Leserinnen und Leser der Website. Speichern Sie es ohne Kennwort zum "
+                "Öffnen und legen Sie es noch einmal ab.")
+    return (f"Das PDF {quoted(name)} ist beschädigt und lässt sich nicht öffnen ({detail}). "
+            "Exportieren oder speichern Sie es neu und legen Sie es noch einmal ab.")
+
+
+def summary(checked: int, lacking: dict[str, tuple[str, ...]]) -> list[str]:
+    """The build summary's lines: how many published PDFs have shortcomings, and which."""
+    if not checked:
+        return []
+    noun = "PDF" if checked == 1 else "PDFs"
+    if not lacking:
+        return [f"PDF-Barrierefreiheit: {checked} {noun} geprüft, keine Mängel."]
+    lines = [f"PDF-Barrierefreiheit: {len(lacking)} von {checked} {noun} mit Mängeln:"]
+    lines += [f"  {path}: {short_list(keys)}" for path, keys in sorted(lacking.items())]
+    return [*lines, f"  {HANDBOOK}"]

@@ -1,0 +1,64 @@
+"""The DOCUMENTS settings: the defaults and their check, with German messages."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+DEFAULTS = {
+    # False: PDFs with shortcomings are listed in the build summary (warnings).
+    # True: each shortcoming is a build error, for authorities that require PDF/UA.
+    "require_accessible": False,
+    # Folder of the analysis cache; None: "documents" in Pelican's CACHE_PATH.
+    "cache": None,
+}
+
+
+class DocumentsSettingsError(SystemExit):
+    """A German message saying what is wrong. A SystemExit with that message, so the
+    `pelican` command prints it and exits with status 1, without a traceback."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+
+
+RULES = {
+    "require_accessible": (lambda v: isinstance(v, bool), "True oder False"),
+    "cache": (lambda v: v is None or (isinstance(v, str | os.PathLike) and str(v).strip()),
+              "ein Ordner (Text, z. B. \".cache/documents\") oder None"),
+}
+
+
+def settings_of(settings: dict) -> dict:
+    """DOCUMENTS merged over DEFAULTS, with `cache` made a Path; raises
+    DocumentsSettingsError when a key is unknown or a value wrong."""
+    given = settings.get("DOCUMENTS", {})
+    if not isinstance(given, dict):
+        raise DocumentsSettingsError(
+            f"DOCUMENTS = {given!r}: erwartet wird ein dict, z. B. "
+            "{\"require_accessible\": False}.")
+    config = {**DEFAULTS, **given}
+    for key, value in config.items():
+        check_setting(key, value)
+    cache = config["cache"] or os.path.join(settings.get("CACHE_PATH", "cache"), "documents")
+    return {**config, "cache": Path(cache)}
+
+
+def check_plugin_order(settings: dict) -> None:
+    """documents asks the publication policy which files are published, which publication
+    records in its content checks: it must come after publication in PLUGINS."""
+    names = [getattr(p, "__name__", str(p)).rsplit(".", 1)[-1]
+             for p in settings.get("PLUGINS") or []]
+    if "documents" in names and "publication" not in names[:names.index("documents")]:
+        raise DocumentsSettingsError(
+            "PLUGINS: „documents“ muss nach „publication“ stehen (es fragt die "
+            "Veröffentlichungsregeln, welche PDFs erscheinen).")
+
+
+def check_setting(key: str, value) -> None:
+    if key not in RULES:
+        raise DocumentsSettingsError(
+            f"DOCUMENTS: unbekannte Einstellung „{key}“. Möglich sind: {', '.join(RULES)}.")
+    is_valid, expected = RULES[key]
+    if not is_valid(value):
+        raise DocumentsSettingsError(f"DOCUMENTS „{key}“ = {value!r}: erwartet wird {expected}.")

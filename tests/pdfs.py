@@ -1,0 +1,179 @@
+"""Real PDFs for the tests, one per case, each named after it.
+
+Written with pypdf's writer and its generic objects (text pages in Helvetica, as a word
+processor writes them without embedding the font), the scan as Pillow saves an image as
+a PDF (one picture per page, no text), the encrypted ones with pypdf's `encrypt`.
+"""
+
+from __future__ import annotations
+
+import io
+
+from PIL import Image
+from pypdf import PdfWriter
+from pypdf.constants import UserAccessPermissions
+from pypdf.generic import (
+    ArrayObject,
+    BooleanObject,
+    DecodedStreamObject,
+    DictionaryObject,
+    NameObject,
+    TextStringObject,
+)
+
+A4 = (595, 842)
+HELVETICA = DictionaryObject({
+    NameObject("/Type"): NameObject("/Font"),
+    NameObject("/Subtype"): NameObject("/Type1"),
+    NameObject("/BaseFont"): NameObject("/Helvetica"),
+    NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
+})
+# Every permission but "extract text and graphics for accessibility" (bit 10)
+WITHOUT_ACCESSIBILITY = (UserAccessPermissions.PRINT | UserAccessPermissions.MODIFY
+                         | UserAccessPermissions.FILL_FORM_FIELDS
+                         | UserAccessPermissions.ASSEMBLE_DOC
+                         | UserAccessPermissions.PRINT_TO_REPRESENTATION)
+
+
+def _writer(pages: list[str]) -> PdfWriter:
+    """A PDF with one page per text (an empty text: an empty page)."""
+    writer = PdfWriter()
+    for text in pages:
+        page = writer.add_blank_page(*A4)
+        page[NameObject("/Resources")] = DictionaryObject({
+            NameObject("/Font"): DictionaryObject({NameObject("/F1"): HELVETICA})})
+        stream = DecodedStreamObject()
+        stream.set_data(_show(text))
+        page.replace_contents(stream)
+    return writer
+
+
+def _show(text: str) -> bytes:
+    """Each line of `text` as a line of 12 pt Helvetica from the top of the page."""
+    lines = [line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+             for line in text.splitlines()]
+    return "\n".join(f"BT /F1 12 Tf 72 {720 - 16 * n} Td ({line}) Tj ET"
+                     for n, line in enumerate(lines)).encode("cp1252")
+
+
+def _tag(writer: PdfWriter, title: str, language: str = "de-DE",
+         display_title: bool = True) -> None:
+    """What Word and LibreOffice write for an accessible PDF: tags (/MarkInfo and a
+    structure tree), the document language, a title the viewer shows."""
+    root = writer.root_object
+    root[NameObject("/MarkInfo")] = DictionaryObject({
+        NameObject("/Marked"): BooleanObject(True)})
+    document = DictionaryObject({NameObject("/Type"): NameObject("/StructElem"),
+                                 NameObject("/S"): NameObject("/Document")})
+    root[NameObject("/StructTreeRoot")] = DictionaryObject({
+        NameObject("/Type"): NameObject("/StructTreeRoot"),
+        NameObject("/K"): ArrayObject([document])})
+    root[NameObject("/Lang")] = TextStringObject(language)
+    root[NameObject("/ViewerPreferences")] = DictionaryObject({
+        NameObject("/DisplayDocTitle"): BooleanObject(display_title)})
+    writer.add_metadata({"/Title": title})
+
+
+def _bytes(writer: PdfWriter) -> bytes:
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def tagged_with_language_and_title(title: str = "Kita-Bedarfsplanung 2026",
+                                   pages: tuple[str, ...] = ("Kita-Bedarfsplanung 2026",
+                                                             "Zweite Seite")) -> bytes:
+    """An accessible PDF: tagged, German, titled and showing its title."""
+    writer = _writer(list(pages))
+    _tag(writer, title)
+    return _bytes(writer)
+
+
+def multi_page_with_a_word_only_on_page_3() -> bytes:
+    """Four pages, tagged; the word "Zauneidechse" stands on page 3 only."""
+    return tagged_with_language_and_title("Artenschutz im Kita-Garten", (
+        "Artenschutz im Kita-Garten\nEinleitung", "Hecken und Wiesen", "Die Zauneidechse",
+        "Ausblick"))
+
+
+def tagged_but_title_not_shown() -> bytes:
+    """Tagged, German, titled, but the viewer shows the file name (DisplayDocTitle false)."""
+    writer = _writer(["Jahresbericht"])
+    _tag(writer, "Jahresbericht", display_title=False)
+    return _bytes(writer)
+
+
+def untagged() -> bytes:
+    """Text, but no tags, no language, no title: an old export."""
+    return _bytes(_writer(["Protokoll der Sitzung", "Seite zwei"]))
+
+
+def scan_only() -> bytes:
+    """Two pages, each only a picture of a page, as a scanner saves them."""
+    pictures = [Image.new("L", (60, 85), shade) for shade in (230, 200)]
+    buffer = io.BytesIO()
+    pictures[0].save(buffer, "PDF", save_all=True, append_images=pictures[1:], resolution=10)
+    return buffer.getvalue()
+
+
+def encrypted_against_assistive_technology(algorithm: str = "AES-128") -> bytes:
+    """Opens without a password, but forbids extracting text for accessibility (bit 10):
+    "protected" PDFs as office programs write them. Tagged, titled, German otherwise."""
+    writer = _writer(["Geschützter Bericht"])
+    _tag(writer, "Geschützter Bericht")
+    writer.encrypt(user_password="", owner_password="verwaltung",
+                   permissions_flag=WITHOUT_ACCESSIBILITY, algorithm=algorithm)
+    return _bytes(writer)
+
+
+def protected_for_editing_only() -> bytes:
+    """Encrypted, opens without a password, every permission granted (accessibility too):
+    no shortcoming."""
+    writer = _writer(["Nur das Bearbeiten ist geschützt"])
+    _tag(writer, "Geschützt gegen Bearbeiten")
+    writer.encrypt(user_password="", owner_password="verwaltung",
+                   permissions_flag=WITHOUT_ACCESSIBILITY
+                   | UserAccessPermissions.EXTRACT_TEXT_AND_GRAPHICS, algorithm="AES-256")
+    return _bytes(writer)
+
+
+def password_protected() -> bytes:
+    """Opens only with the password "geheim"."""
+    writer = _writer(["Vertraulich"])
+    writer.encrypt(user_password="geheim", owner_password="verwaltung", algorithm="AES-128")
+    return _bytes(writer)
+
+
+def corrupt() -> bytes:
+    """A PDF cut off in the middle, as an interrupted upload leaves it."""
+    whole = untagged()
+    return whole[: len(whole) // 3]
+
+
+def untagged_with_marker(marker: str) -> bytes:
+    """An untagged PDF whose text (uncompressed in the file) carries a leak marker."""
+    return _bytes(_writer([f"{marker}-Anhang"]))
+
+
+# PDFs committed to the fixture trees and the sample site, made by this module
+# (`python tests/pdfs.py` writes them again; a test checks they are what it makes).
+COMMITTED = {
+    "tests/content/site/files/bericht.pdf": lambda: tagged_with_language_and_title(
+        "Bericht zum Kinderschutz 2025", ("Bericht zum Kinderschutz 2025",
+                                          "Zahlen und Fälle", "Ausblick")),
+    "tests/content/withheld/files/nur-fuer-sperrfrist.pdf":
+        lambda: untagged_with_marker("Schwalbenschwanz"),
+    "content/files/2025/kita-ausbau-nordstadt-standorte.pdf":
+        lambda: tagged_with_language_and_title("Neue Kitas in der Nordstadt: Standorte", (
+            "Neue Kitas in der Nordstadt: Standorte\nBeispieldokument für die Musterseite.",
+            "Kita Am Mühlbach: 70 Plätze, ab August 2026\n"
+            "Kita Lindenhof: 50 Plätze, ab Januar 2027")),
+}
+
+if __name__ == "__main__":
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    for relative, make in COMMITTED.items():
+        (root / relative).write_bytes(make())
+        print(relative)

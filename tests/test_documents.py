@@ -1,0 +1,499 @@
+"""PDF attachments: the accessibility check of every published PDF (plugins/documents),
+the attachment list with type, size, pages and the request for an accessible version,
+in pages and feeds; the cache; what production builds leave alone. Every PDF is made
+by tests/pdfs.py and named after its case."""
+
+import hashlib
+import re
+import subprocess
+import sys
+from urllib.parse import parse_qs, urlparse
+
+import pdfs
+import pypdf
+import pytest
+from content_model.attachments import KNOWN_TYPES
+from content_model.checks import content_checks
+from content_model.problems import ContentError
+from documents.analysis import SHORTCOMINGS, UnreadablePdf, analyse_pdf
+from documents.cache import AnalysisCache
+from documents.request import mailto
+from documents.settings import DocumentsSettingsError
+from lxml import etree
+from nginx_config.content_types import CONTENT_TYPES
+from pelican import Pelican
+from sample_files import odf, ooxml
+from support import (
+    ROOT,
+    build,
+    copy_site,
+    get_settings,
+    item_text,
+    page,
+    production_build,
+    run_pelican,
+    site_with_withheld_items,
+)
+
+BASE = "http://127.0.0.1:8000"  # FEEDS["preview_site_url"]: absolute addresses in previews
+PROBLEM_LINE = re.compile(r"^\S.*:\d+: ", re.MULTILINE)
+
+
+# --- The analysis of each case ---------------------------------------------------------
+
+def test_a_tagged_pdf_with_language_and_title_has_no_shortcomings():
+    analysis = analyse_pdf(pdfs.tagged_with_language_and_title())
+    assert analysis.shortcomings == ()
+    assert (analysis.title, analysis.language, analysis.tagged, analysis.displays_title) == (
+        "Kita-Bedarfsplanung 2026", "de-DE", True, True)
+    assert analysis.page_texts == ("Kita-Bedarfsplanung 2026", "Zweite Seite")
+
+
+def test_the_text_is_kept_page_by_page():
+    analysis = analyse_pdf(pdfs.multi_page_with_a_word_only_on_page_3())
+    assert analysis.page_count == 4
+    assert [number for number, text in enumerate(analysis.page_texts, start=1)
+            if "Zauneidechse" in text] == [3]
+
+
+def test_an_untagged_pdf_lacks_tags_language_and_title():
+    analysis = analyse_pdf(pdfs.untagged())
+    assert analysis.shortcomings == ("untagged", "no_language", "no_title")
+    assert analysis.has_text
+
+
+def test_a_title_the_viewer_does_not_show_is_a_shortcoming():
+    assert analyse_pdf(pdfs.tagged_but_title_not_shown()).shortcomings == ("title_not_shown",)
+
+
+def test_a_scan_has_pages_but_no_text():
+    analysis = analyse_pdf(pdfs.scan_only())
+    assert analysis.page_count == 2 and not analysis.has_text
+    assert "no_text" in analysis.shortcomings
+
+
+@pytest.mark.parametrize("algorithm", ["RC4-128", "AES-128", "AES-256"])
+def test_a_pdf_encrypted_against_assistive_technology(algorithm):
+    analysis = analyse_pdf(pdfs.encrypted_against_assistive_technology(algorithm))
+    assert analysis.shortcomings == ("blocks_assistive_technology",)
+    assert analysis.page_texts == ("Geschützter Bericht",)  # it opens without a password
+
+
+def test_encryption_that_allows_assistive_technology_is_no_shortcoming():
+    analysis = analyse_pdf(pdfs.protected_for_editing_only())
+    assert analysis.encrypted and analysis.shortcomings == ()
+
+
+@pytest.mark.parametrize(("case", "reason"), [
+    (pdfs.password_protected, "password"), (pdfs.corrupt, "corrupt"),
+    (lambda: pdfs.untagged()[:200], "corrupt"), (lambda: b"%PDF-1.7\n" + bytes(300), "corrupt"),
+])
+def test_a_pdf_that_cannot_be_opened_is_unreadable(case, reason):
+    with pytest.raises(UnreadablePdf) as raised:
+        analyse_pdf(case())
+    assert raised.value.reason == reason
+
+
+def test_the_committed_pdfs_are_what_the_helper_makes():
+    for relative, make in pdfs.COMMITTED.items():
+        assert (ROOT / relative).read_bytes() == make(), relative
+
+
+def test_attachment_types_are_the_types_the_web_server_sends():
+    served = {extension: mime for mime, extensions in CONTENT_TYPES.items()
+              for extension in extensions}
+    assert {extension: mime for extension, (mime, _) in KNOWN_TYPES.items()} == {
+        extension: served[extension] for extension in KNOWN_TYPES}
+
+
+# --- The cache -------------------------------------------------------------------------
+
+class CountingAnalysis:
+    def __init__(self):
+        self.calls = 0
+
+    def __call__(self, data):
+        self.calls += 1
+        return analyse_pdf(data)
+
+
+def test_the_cache_analyses_each_content_once(tmp_path):
+    analyse = CountingAnalysis()
+    cache = AnalysisCache(tmp_path / "cache", analyse)
+    first = cache.analysis_of(pdfs.untagged())
+    assert cache.analysis_of(pdfs.untagged()) == first
+    assert AnalysisCache(tmp_path / "cache", analyse).analysis_of(pdfs.untagged()) == first
+    assert analyse.calls == 1
+    cache.analysis_of(pdfs.tagged_with_language_and_title())  # other bytes: analysed
+    assert analyse.calls == 2
+    for _ in range(2):  # an unreadable file is cached too, and still unreadable
+        with pytest.raises(UnreadablePdf):
+            cache.analysis_of(pdfs.corrupt())
+    assert analyse.calls == 3
+
+
+@pytest.mark.parametrize("damage", [
+    b"", b'{"version": ', b"[]", b'{"version": {"analysis": 0, "pypdf": "0"}, "analysis": {}}',
+    b'{"analysis": {"page_texts": 5}}', "\ufffd".encode() * 3,
+])
+def test_a_damaged_or_outdated_cache_entry_is_analysed_again(tmp_path, damage):
+    analyse = CountingAnalysis()
+    cache = AnalysisCache(tmp_path, analyse)
+    expected = cache.analysis_of(pdfs.untagged())
+    [entry] = tmp_path.glob("*.json")
+    entry.write_bytes(damage)
+    assert cache.analysis_of(pdfs.untagged()) == expected
+    assert analyse.calls == 2
+    assert cache.analysis_of(pdfs.untagged()) == expected and analyse.calls == 2  # rewritten
+
+
+# --- The request link ------------------------------------------------------------------
+
+def test_the_request_link_carries_hostile_names_intact():
+    subject = 'Barrierefreie Fassung anfordern: a&b=c?d#e%20f+g"<x>.pdf'
+    body = "Datei: a&b.pdf\nSeite: https://x.example/p/?q=1&body=2#frag\n\nÄ ß € 🙂\n"
+    link = mailto("barrierefreiheit@musterstadt.example", subject, body)
+    assert link.startswith("mailto:barrierefreiheit@musterstadt.example?")
+    assert not set(link) & set(" \n\"<>#")
+    query = parse_qs(urlparse(link).query, keep_blank_values=True, strict_parsing=True)
+    assert query == {"subject": [subject], "body": [body.replace("\n", "\r\n")]}
+
+
+# --- Real builds: the attachment list, the summary, feeds -------------------------------
+
+CASE_ITEM = "pressemitteilungen/2025/anhaenge_jeder_art.md"
+CASE_URL = "/pressemitteilungen/2025/anhaenge-jeder-art/"
+# file -> (its bytes, type in words shown, a PDF's shortcomings as the summary names them)
+CASE_FILES = {
+    "files/barrierefrei.pdf": (pdfs.tagged_with_language_and_title, "PDF", None),
+    "files/ohne-tags.pdf": (pdfs.untagged, "PDF", "ohne Tags; keine Dokumentsprache; kein Titel"),
+    "files/scan.pdf": (pdfs.scan_only, "PDF", "ohne Tags; keine Dokumentsprache; kein Titel; "
+                                               "enthält keinen Text (eingescannt?)"),
+    "files/geschuetzt.pdf": (pdfs.encrypted_against_assistive_technology, "PDF",
+                             "gegen Vorlesen durch Hilfsmittel geschützt"),
+    "files/bedarfsplanung.docx": (lambda: ooxml("docx"), "Word-Dokument", None),
+    "files/platzzahlen.xlsx": (lambda: ooxml("xlsx"), "Excel-Tabelle", None),
+    "files/konzept.odt": (lambda: odf("odt"), "OpenDocument-Text", None),
+    "files/tabelle.ods": (lambda: odf("ods"), "OpenDocument-Tabelle", None),
+    "files/zahlen.csv": (lambda: b"Jahr;Pl\xc3\xa4tze\n2025;120\n", "CSV-Tabelle", None),
+}
+LINKED_IN_BODY = "files/nur-im-text-verlinkt.pdf"  # untagged, linked from the body only
+
+
+def case_tree(content):
+    """The fixture site plus an item with an attachment of every kind and a PDF linked
+    in its body."""
+    copy_site(content)
+    for relative, (make, _, _) in CASE_FILES.items():
+        (content / relative).write_bytes(make())
+    (content / LINKED_IN_BODY).write_bytes(pdfs.untagged())
+    (content / CASE_ITEM).write_text(item_text(
+        "Anhänge jeder Art", "2025-04-01",
+        f"Siehe auch [die Liste]({{static}}/{LINKED_IN_BODY}).",
+        Attachments=", ".join(CASE_FILES)), encoding="utf-8")
+    return content
+
+
+@pytest.fixture(scope="module")
+def case_build(tmp_path_factory):
+    """(output folder, printed summary) of a preview build of the case tree."""
+    root = tmp_path_factory.mktemp("documents")
+    content = case_tree(root / "content")
+    result = run_pelican(str(content), "-s", str(ROOT / "pelicanconf.py"), "-o",
+                         str(root / "output"), "-e", f'DOCUMENTS={{"cache": "{root / "cache"}"}}')
+    assert result.returncode == 0, result.stderr
+    return root / "output", content, result.stdout
+
+
+def german_size(size: int) -> str:
+    """What file managers show, written down independently of the site's filter."""
+    if size < 1000:
+        return f"{size} Byte"
+    return f"{size / 1000:.1f} KB".replace(".", ",").replace(",0 KB", " KB")
+
+
+def test_the_attachment_list_shows_type_size_and_pages(case_build):
+    output, content, _ = case_build
+    entries = page(output, CASE_URL).select(".attachments__list > li")
+    assert [e.a["href"] for e in entries] == [f"/{path}" for path in CASE_FILES]
+    for entry, (path, (_, label, _)) in zip(entries, CASE_FILES.items(), strict=True):
+        details = f"{label}, {german_size((content / path).stat().st_size)}"
+        if path.endswith(".pdf"):
+            pages = len(pypdf.PdfReader(content / path).pages)
+            details += ", 1 Seite" if pages == 1 else f", {pages} Seiten"
+        assert entry.select_one(".attachments__info").get_text() == f"({details})", path
+        assert (output / path).is_file()
+
+
+def test_pdfs_with_shortcomings_are_marked_and_say_what_they_lack(case_build):
+    output, _, _ = case_build
+    entries = page(output, CASE_URL).select(".attachments__list > li")
+    marked = {e.a["href"].lstrip("/"): e for e in entries if e.select_one(".attachments__mark")}
+    assert set(marked) == {p for p, (_, _, lacking) in CASE_FILES.items() if lacking}
+    scan = marked["files/scan.pdf"]
+    assert scan.select_one(".attachments__mark").get_text() == "Nicht barrierefrei"
+    assert scan.select_one("details summary").get_text(" ", strip=True).startswith("Was fehlt?")
+    assert any("eingescannt" in li.get_text() for li in scan.select("details li"))
+    assert len(scan.select("details li")) == 4
+    assert not page(output, CASE_URL).select(".attachments__text-version")  # none written yet
+
+
+def request_of(entry) -> tuple[str, dict]:
+    link = urlparse(entry.select_one("a.attachments__request")["href"])
+    return link.path, parse_qs(link.query, strict_parsing=True)
+
+
+def test_the_request_link_names_the_file_and_the_page(case_build):
+    output, _, _ = case_build
+    entries = page(output, CASE_URL).select(".attachments__list > li")
+    requests = {e.a["href"].lstrip("/"): request_of(e) for e in entries
+                if e.select_one("a.attachments__request")}
+    assert set(requests) == {"files/ohne-tags.pdf", "files/scan.pdf", "files/geschuetzt.pdf"}
+    for path, (address, query) in requests.items():
+        name = path.removeprefix("files/")
+        assert address == "barrierefreiheit@musterstadt.example"
+        assert query["subject"] == [f"Barrierefreie Fassung anfordern: {name}"]
+        assert f"Datei: {name}\r\n" in query["body"][0]
+        assert f"Seite: {BASE}{CASE_URL}\r\n" in query["body"][0]
+
+
+def test_the_summary_lists_every_pdf_with_shortcomings(case_build):
+    _, _, printed = case_build
+    lacking = {p: s for p, (_, _, s) in CASE_FILES.items() if s}
+    lacking[LINKED_IN_BODY] = "ohne Tags; keine Dokumentsprache; kein Titel"
+    pdf_count = 1 + 1 + sum(p.endswith(".pdf") for p in CASE_FILES)  # bericht.pdf, body link
+    lines = printed.splitlines()
+    start = lines.index(f"PDF-Barrierefreiheit: {len(lacking)} von {pdf_count} PDFs mit Mängeln:")
+    assert lines[start + 1:start + 1 + len(lacking)] == [
+        f"  {path}: {text}" for path, text in sorted(lacking.items())]
+
+
+def test_feed_entries_list_attachments_with_the_same_details(case_build):
+    output, _, _ = case_build
+    atom = etree.parse(str(output / "feeds/alle.atom.xml")).getroot()
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    entry = next(e for e in atom.findall("a:entry", ns)
+                 if e.find("a:link", ns).get("href") == BASE + CASE_URL)
+    html = page_of_feed(entry.findtext("a:content", namespaces=ns))
+    items = html.find("h2", string="Anhänge").find_next_sibling("ul").find_all(
+        "li", recursive=False)
+    assert [li.a["href"] for li in items] == [f"{BASE}/{p}" for p in CASE_FILES]
+    on_page = page(output, CASE_URL).select(".attachments__list > li")
+    assert [li.select_one(".attachments__info").get_text() for li in items] == [
+        li.select_one(".attachments__info").get_text() for li in on_page]
+    assert [request_of(li) for li in items if li.select_one("a.attachments__request")] == [
+        request_of(li) for li in on_page if li.select_one("a.attachments__request")]
+
+
+def page_of_feed(html):
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(html, "html.parser")
+
+
+def test_an_accessible_site_has_no_marks_and_says_so(tmp_path, capsys):
+    output = build(copy_site(tmp_path / "content"), tmp_path / "out",
+                   DOCUMENTS={"cache": str(tmp_path / "cache")}, SEARCH={"enabled": False})
+    assert "PDF-Barrierefreiheit: 1 PDF geprüft, keine Mängel." in capsys.readouterr().out
+    pages = [f.read_text(encoding="utf-8") for f in output.rglob("*.html")]
+    assert any("attachments__info" in text for text in pages)
+    assert not any("attachments__mark" in text for text in pages)
+
+
+def test_a_text_version_plugin_can_build_on_the_documents_context(tmp_path):
+    """The interface for the HTML text versions (issue 11, part 2): a content check after
+    documents finds every published PDF with its text per page and its users; the address
+    it sets appears as „Textfassung“ in the attachment list."""
+    found = {}
+
+    def text_versions(generators):
+        found.update(generators[0].context["documents"])
+        for document in found.values():
+            if document.has_text:
+                document.text_version_url = f"dokumente/{document.path.removeprefix('files/')}/"
+        return []
+
+    content = case_tree(tmp_path / "content")
+    pelican = Pelican(get_settings(content, tmp_path / "out", SEARCH={"enabled": False},
+                                   DOCUMENTS={"cache": str(tmp_path / "cache")}))
+    content_checks.connect(text_versions)  # after the plugins: runs after documents
+    try:
+        pelican.run()
+    finally:
+        content_checks.disconnect(text_versions)
+    pdf_paths = sorted({p for p in CASE_FILES if p.endswith(".pdf")}
+                       | {LINKED_IN_BODY, "files/bericht.pdf"})
+    assert sorted(found) == pdf_paths
+    assert found["files/barrierefrei.pdf"].page_texts == ("Kita-Bedarfsplanung 2026",
+                                                          "Zweite Seite")
+    assert [c.slug for c in found[LINKED_IN_BODY].users] == ["anhaenge-jeder-art"]
+    assert not found["files/scan.pdf"].has_text
+    links = {a.find_parent("li").a["href"]: a["href"] for a in page(
+        tmp_path / "out", CASE_URL).select("a.attachments__text-version")}
+    assert links == {"/files/barrierefrei.pdf": "/dokumente/barrierefrei.pdf/",
+                     "/files/ohne-tags.pdf": "/dokumente/ohne-tags.pdf/",
+                     "/files/geschuetzt.pdf": "/dokumente/geschuetzt.pdf/"}
+
+
+# --- Errors -----------------------------------------------------------------------------
+
+def test_broken_and_password_protected_pdfs_stop_the_build_naming_the_file(tmp_path):
+    result, output = production_build(tmp_path, {
+        "files/kaputt.pdf": pdfs.corrupt(), "files/mit-passwort.pdf": pdfs.password_protected(),
+        "pressemitteilungen/2025/mit_kaputten_pdfs.md": item_text(
+            "Kaputte PDFs", "2025-01-01", "[Anlage]({static}/files/mit-passwort.pdf)",
+            Attachments="files/kaputt.pdf")})
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    lines = problem_lines(result.stderr)
+    assert len(lines) == 2, result.stderr  # one each, not also from static_files
+    broken, protected = lines
+    assert broken.startswith(f"{tmp_path}/content/files/kaputt.pdf:1: Das PDF „kaputt.pdf“ ist "
+                             "beschädigt und lässt sich nicht öffnen")
+    assert protected.startswith(f"{tmp_path}/content/files/mit-passwort.pdf:1: Das PDF "
+                                "„mit-passwort.pdf“ lässt sich nur mit einem Passwort öffnen")
+    assert not output.exists()
+
+
+def test_require_accessible_makes_each_shortcoming_an_error(tmp_path):
+    content = case_tree(tmp_path / "content")
+    result = run_pelican(str(content), "-s", str(ROOT / "publishconf.py"), "-o",
+                         str(tmp_path / "output"), "-e",
+                         f'DOCUMENTS={{"require_accessible": true, "cache": "{tmp_path}/c"}}')
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    lines = problem_lines(result.stderr)
+    expected = {"ohne-tags.pdf": 3, "scan.pdf": 4, "geschuetzt.pdf": 1,
+                "nur-im-text-verlinkt.pdf": 3}
+    for name, count in expected.items():
+        mine = [line for line in lines if line.startswith(f"{content}/files/{name}:1: ")]
+        assert len(mine) == count, (name, lines)
+        assert all(f"Das PDF „{name}“ ist nicht barrierefrei: Es " in line for line in mine)
+    assert len(lines) == sum(expected.values())
+    assert any("hat keine Tags" in line and "„PDF mit Tags“ (LibreOffice)" in line
+               for line in lines)
+    assert not (tmp_path / "output").exists()
+
+
+@pytest.mark.parametrize(("documents", "named"), [
+    ('{"require_accessible": "ja", "cache": "c"}', "DOCUMENTS „require_accessible“ = 'ja'"),
+    ('{"require_accesible": true}', "DOCUMENTS: unbekannte Einstellung „require_accesible“"),
+    ('{"cache": 5}', "DOCUMENTS „cache“ = 5"),
+])
+def test_wrong_settings_stop_the_build_with_a_german_line(tmp_path, documents, named):
+    result = run_pelican(str(copy_site(tmp_path / "content")), "-s",
+                         str(ROOT / "pelicanconf.py"), "-o", str(tmp_path / "output"),
+                         "-e", f"DOCUMENTS={documents}")
+    assert result.returncode == 1
+    assert named in result.stderr and "Traceback" not in result.stderr
+    with pytest.raises(DocumentsSettingsError):
+        build(copy_site(tmp_path / "again"), tmp_path / "out", DOCUMENTS={"x": 1})
+
+
+def test_documents_before_publication_in_plugins_stops_the_build(tmp_path):
+    from pelicanconf import PLUGINS
+
+    wrong = [p for p in PLUGINS if p != "documents"]
+    wrong.insert(wrong.index("publication"), "documents")
+    with pytest.raises(DocumentsSettingsError, match="„documents“ muss nach „publication“"):
+        build(copy_site(tmp_path / "content"), tmp_path / "out", PLUGINS=wrong)
+
+
+# --- The cache in real builds -----------------------------------------------------------
+
+def test_a_second_build_reads_no_pdf_until_one_changes(tmp_path, monkeypatch):
+    reads = []
+    real_reader = pypdf.PdfReader
+    monkeypatch.setattr(pypdf, "PdfReader", lambda *a, **k: reads.append(1) or real_reader(
+        *a, **k))
+    content = case_tree(tmp_path / "content")
+    settings = {"DOCUMENTS": {"cache": str(tmp_path / "cache")}, "SEARCH": {"enabled": False}}
+    build(content, tmp_path / "first", **settings)
+    assert len(reads) == 5  # bericht.pdf, four attachments and the body link; six names
+    reads.clear()
+    build(content, tmp_path / "second", **settings)
+    assert reads == []
+    (content / "files/ohne-tags.pdf").write_bytes(pdfs.tagged_with_language_and_title())
+    build(content, tmp_path / "third", **settings)
+    assert len(reads) == 0  # the same bytes as barrierefrei.pdf: already in the cache
+    (content / "files/ohne-tags.pdf").write_bytes(pdfs.tagged_but_title_not_shown())
+    build(content, tmp_path / "fourth", **settings)
+    assert len(reads) == 1
+    item = page(tmp_path / "fourth", CASE_URL)
+    entry = item.select_one('.attachments__list > li:has(a[href="/files/ohne-tags.pdf"])')
+    assert [li.get_text() for li in entry.select("details li")] == [
+        "Der Titel wird nicht angezeigt, nur der Dateiname."]
+
+
+# --- What production builds leave alone -------------------------------------------------
+
+EMBARGOED = "pressemitteilungen/2099/sperrfrist_mit_pdfs.md"
+
+
+def withheld_pdf_tree(content):
+    """The withheld fixtures plus an embargoed item whose PDFs are broken and untagged."""
+    site_with_withheld_items(content)
+    (content / "files/sperrfrist-kaputt.pdf").write_bytes(pdfs.corrupt())
+    (content / "files/sperrfrist-ohne-tags.pdf").write_bytes(pdfs.untagged())
+    (content / EMBARGOED).parent.mkdir(parents=True, exist_ok=True)
+    (content / EMBARGOED).write_text(item_text(
+        "Sperrfrist mit PDFs", "2099-05-01", "[Plan]({static}/files/sperrfrist-kaputt.pdf)",
+        Attachments="files/sperrfrist-ohne-tags.pdf"), encoding="utf-8")
+    return content
+
+
+def test_production_never_reads_the_pdfs_of_an_embargoed_item(tmp_path, capsys):
+    content = withheld_pdf_tree(tmp_path / "content")
+    output = build(content, tmp_path / "out", conf="publishconf.py",
+                   DOCUMENTS={"cache": str(tmp_path / "cache")}, SEARCH={"enabled": False})
+    printed = capsys.readouterr().out
+    # bericht.pdf only: nur-fuer-sperrfrist.pdf (untagged) belongs to an embargoed item too
+    assert "PDF-Barrierefreiheit: 1 PDF geprüft, keine Mängel.\n" in printed
+    assert "sperrfrist" not in printed[printed.index("PDF-Barrierefreiheit"):]
+    for name in ("sperrfrist-kaputt.pdf", "sperrfrist-ohne-tags.pdf", "nur-fuer-sperrfrist.pdf"):
+        assert not (output / "files" / name).exists()
+    bericht = hashlib.sha256((content / "files/bericht.pdf").read_bytes()).hexdigest()
+    assert [p.name for p in (tmp_path / "cache").iterdir()] == [f"{bericht}.json"]
+
+
+def test_preview_reads_what_it_shows_and_reports_the_broken_pdf(tmp_path):
+    content = withheld_pdf_tree(tmp_path / "content")
+    with pytest.raises(ContentError) as raised:
+        build(content, tmp_path / "out", DOCUMENTS={"cache": str(tmp_path / "cache")},
+              SEARCH={"enabled": False})
+    assert [(p.path, p.line) for p in raised.value.problems] == [
+        (str(content / "files/sperrfrist-kaputt.pdf"), 1)]
+
+
+# --- make check -------------------------------------------------------------------------
+
+def test_make_check_shows_the_pdf_summary_and_verdict_of_publish(tmp_path):
+    content = case_tree(tmp_path / "content")
+    (content / "files/ohne-tags.pdf").write_bytes(pdfs.corrupt())
+    check = subprocess.run([sys.executable, "-m", "invoke", "check", "--content", str(content)],
+                           cwd=ROOT, capture_output=True, text=True, timeout=300)
+    publish = run_pelican(str(content), "-s", str(ROOT / "publishconf.py"), "-o",
+                          str(tmp_path / "output"))
+    assert check.returncode == publish.returncode == 1
+    assert problem_lines(check.stderr) == problem_lines(publish.stderr) == [
+        line for line in problem_lines(publish.stderr) if "„ohne-tags.pdf“ ist beschädigt" in line]
+    (content / "files/ohne-tags.pdf").write_bytes(pdfs.untagged())
+    check = subprocess.run([sys.executable, "-m", "invoke", "check", "--content", str(content)],
+                           cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert check.returncode == 0, check.stderr
+    summary = check.stdout[check.stdout.index("PDF-Barrierefreiheit: 4 von 6 PDFs"):]
+    assert "  files/scan.pdf: ohne Tags; keine Dokumentsprache; kein Titel; enthält keinen " \
+           "Text (eingescannt?)\n" in summary
+
+
+def problem_lines(output: str) -> list[str]:
+    return sorted(line for line in output.splitlines() if PROBLEM_LINE.match(line))
+
+
+def test_every_shortcoming_has_words_for_editors_and_citizens():
+    import tomllib
+
+    from documents import messages
+
+    strings = tomllib.loads((ROOT / "theme/strings.toml").read_text(encoding="utf-8"))
+    assert set(strings["pdf_shortcomings"]) == set(SHORTCOMINGS) == set(messages.SHORT)
+    assert all(messages.shortcoming("x.pdf", key) for key in SHORTCOMINGS)
