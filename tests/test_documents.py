@@ -441,8 +441,10 @@ def withheld_pdf_tree(content):
     return content
 
 
-def test_production_never_reads_the_pdfs_of_an_embargoed_item(tmp_path, capsys):
+def test_production_neither_lists_nor_publishes_the_pdfs_of_an_embargoed_item(tmp_path,
+                                                                                capsys):
     content = withheld_pdf_tree(tmp_path / "content")
+    (content / "files/sperrfrist-kaputt.pdf").write_bytes(pdfs.untagged())
     output = build(content, tmp_path / "out", conf="publishconf.py",
                    DOCUMENTS={"cache": str(tmp_path / "cache")}, SEARCH={"enabled": False})
     printed = capsys.readouterr().out
@@ -453,6 +455,18 @@ def test_production_never_reads_the_pdfs_of_an_embargoed_item(tmp_path, capsys):
         assert not (output / "files" / name).exists()
     bericht = hashlib.sha256((content / "files/bericht.pdf").read_bytes()).hexdigest()
     assert [p.name for p in (tmp_path / "cache").iterdir()] == [f"{bericht}.json"]
+
+
+def test_a_broken_pdf_of_an_embargoed_item_fails_the_build_now_not_at_its_release(tmp_path):
+    """Else the build at the release time would fail and the item would not appear."""
+    content = withheld_pdf_tree(tmp_path / "content")
+    with pytest.raises(ContentError) as raised:
+        build(content, tmp_path / "out", conf="publishconf.py",
+              DOCUMENTS={"cache": str(tmp_path / "cache")}, SEARCH={"enabled": False})
+    [problem] = raised.value.problems
+    assert (problem.path, problem.line) == (str(content / "files/sperrfrist-kaputt.pdf"), 1)
+    assert "zurückgehaltenen Veröffentlichung" in problem.message
+    assert not (tmp_path / "out").exists()
 
 
 def test_preview_reads_what_it_shows_and_reports_the_broken_pdf(tmp_path):

@@ -50,6 +50,10 @@ def shortcoming(name: str, key: str) -> str:
     return f"Das PDF {quoted(name)} ist nicht barrierefrei: Es {_EXPLAINED[key]} {HANDBOOK}"
 
 
+WITHHELD_NOTE = ("(Es gehört zu einer noch zurückgehaltenen Veröffentlichung; zu ihrem "
+                 "Termin würde der Build sonst scheitern und sie nicht erscheinen.)")
+
+
 def unreadable(name: str, reason: str, detail: str) -> str:
     if reason == "password":
         return (f"Das PDF {quoted(name)} lässt sich nur mit einem Passwort öffnen – auch für "

@@ -16,9 +16,9 @@ from publication.plugin import policy_of
 from publication.summary import summary_sections
 
 from . import messages
-from .analysis import UnreadablePdf
+from .analysis import UnreadablePdf, analyse_pdf
 from .cache import AnalysisCache
-from .published import Document, published_pdfs
+from .published import Document, is_pdf, published_pdfs
 from .request import mailto
 from .settings import check_plugin_order, settings_of
 
@@ -47,7 +47,9 @@ def check_documents(generators) -> list[Problem]:
     config = settings_of(context)
     started = time.perf_counter()
     cache = AnalysisCache(config["cache"])
-    documents, problems = analysed_documents(context, policy, cache)
+    published = published_pdfs(context, policy)
+    documents, problems = analysed_documents(context, published, cache)
+    problems += withheld_pdf_problems(context, policy, published.keys())
     context[CONTEXT_KEY] = documents
     attach_documents(all_contents(context), documents)
     if config["require_accessible"]:
@@ -57,12 +59,12 @@ def check_documents(generators) -> list[Problem]:
     return problems
 
 
-def analysed_documents(context, policy, cache: AnalysisCache):
-    """({path: Document} of the published PDFs that could be read, [Problem] for those
-    that could not)."""
+def analysed_documents(context, published: dict[str, list], cache: AnalysisCache):
+    """({path: Document} of the published PDFs ({path: users}) that could be read,
+    [Problem] for those that could not)."""
     root = Path(os.path.abspath(context["PATH"]))
     documents, problems = {}, []
-    for path, users in published_pdfs(context, policy).items():
+    for path, users in published.items():
         source = root / path
         try:
             analysis = cache.analysis_of(source.read_bytes())
@@ -74,6 +76,25 @@ def analysed_documents(context, policy, cache: AnalysisCache):
             continue
         documents[path] = Document(path, str(source), analysis, users)
     return documents, problems
+
+
+def withheld_pdf_problems(context, policy, published) -> list[Problem]:
+    """PDFs that only withheld items use (production) are not published, not listed and
+    not cached, but one that cannot be opened is a problem now: else the build at the
+    item's release time would fail, and the item would not appear on time."""
+    root = Path(os.path.abspath(context["PATH"]))
+    used = {path for paths in policy.files_used.values() for path in paths}
+    problems = []
+    for path in sorted(used - set(published)):
+        source = root / path
+        if not (source.is_file() and is_pdf(source)):
+            continue
+        try:
+            analyse_pdf(source.read_bytes())
+        except UnreadablePdf as error:
+            message = messages.unreadable(source.name, error.reason, error.detail)
+            problems.append(Problem(str(source), 1, f"{message} {messages.WITHHELD_NOTE}"))
+    return problems
 
 
 def attach_documents(contents, documents: dict[str, Document]) -> None:
