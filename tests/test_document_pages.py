@@ -23,6 +23,7 @@ from support import (
     item_text,
     page,
 )
+from test_accessibility import axe_violations
 from test_documents import german_size
 from test_search import fragments
 
@@ -231,6 +232,17 @@ def test_the_nu_checker_finds_no_errors_in_the_text_versions(preview, production
     messages = json.loads(result.stderr)["messages"]
     assert [(m.get("url", "").rsplit("/dokumente/", 1)[-1], m["message"]) for m in messages] == []
     assert len(list(preview.glob("dokumente/**/index.html"))) == 5
+
+
+@pytest.mark.parametrize("url", [HOSTILE_URL, EMBARGOED_TEXT_URL, SHARED_URL])
+def test_axe_finds_no_violations_with_banner_marks_and_empty_pages(tab, preview_url, url):
+    """The sample site's text version is one of tests/test_accessibility.py's page types;
+    these add a page without text, markup as text, a preview banner, a PDF with
+    shortcomings (open) and an embargoed item's mark."""
+    tab.goto(preview_url + url)
+    for summary in tab.locator(".attachments__shortcomings summary").all():
+        summary.click()
+    assert axe_violations(tab) == []
 
 
 # --- Search -------------------------------------------------------------------------------
