@@ -25,6 +25,7 @@ from support import (
 )
 from test_accessibility import axe_violations
 from test_documents import german_size
+from test_links import broken_links
 from test_search import fragments
 
 # The word stands on page 3 of the 4 pages of pdfs.multi_page_with_a_word_only_on_page_3.
@@ -47,6 +48,9 @@ SHARED_URL = "/dokumente/gemeinsam/"
 SHARED_ITEM_URL = "/ausschussmitteilungen/2025/gemeinsamer-plan/"
 EMBARGOED_TITLE = "Ringelnatter im Schulgarten"
 BERICHT_URL = "/dokumente/bericht/"  # the fixture site's files/bericht.pdf
+FORM = "files/antrag.pdf"  # linked from a static page's text only
+FORM_URL = "/dokumente/antrag/"
+FORM_PAGE_URL = "/formulare/"
 BERICHT_ITEM_URL = "/pressemitteilungen/2025/kurze-adresse/"
 
 
@@ -61,12 +65,13 @@ def notice_text(title: str, date: str, body: str, **fields: str) -> str:
 def document_tree(content):
     """The fixture site plus: an item with a 4-page PDF (a word only on page 3), a hostile
     PDF and a scan, linking the text version in its body; an embargoed item with its own
-    PDF; a PDF a public notice and an embargoed item share."""
+    PDF; a PDF a public notice and an embargoed item share; a page linking a PDF."""
     copy_site(content)
     files = {PDF: pdfs.multi_page_with_a_word_only_on_page_3(), HOSTILE: pdfs.hostile_text(),
              SCAN: pdfs.scan_only(), EMBARGOED_PDF: pdfs.untagged_with_marker(MARKER),
              SHARED: pdfs.tagged_with_language_and_title("Gemeinsamer Plan", (
-                 "Gemeinsamer Plan", "Kreuzotter und Blindschleiche"))}
+                 "Gemeinsamer Plan", "Kreuzotter und Blindschleiche")),
+             FORM: pdfs.tagged_with_language_and_title("Antrag auf Förderung", ("Antrag",))}
     texts = {
         ITEM: item_text(ITEM_TITLE, "2025-05-02 10:00",
                         f"Die [Textfassung des Plans]({TEXT_URL}) steht auch im Netz.",
@@ -77,6 +82,7 @@ def document_tree(content):
             EMBARGOED_TITLE, "2099-04-01", "Bald mehr.", Attachments=SHARED),
         "ausschussmitteilungen/2025/gemeinsam.md": notice_text(
             "Gemeinsamer Plan", "2025-03-03", "Siehe Anlage.", Attachments=SHARED),
+        "pages/formulare.md": f"Title: Formulare\n\n[Antrag]({{static}}/{FORM})\n",
     }
     for relative, data in files.items():
         (content / relative).parent.mkdir(parents=True, exist_ok=True)
@@ -151,6 +157,16 @@ def test_the_text_version_links_back_to_its_item(preview):
     assert crumbs == ["/", "/pressemitteilungen/", ITEM_URL]
 
 
+def test_a_pdf_a_page_links_belongs_to_that_page(preview):
+    document = page(preview, FORM_URL)
+    assert [a["href"] for a in document.select(".breadcrumb a")] == ["/", FORM_PAGE_URL]
+    [user] = document.select(".document__users li")
+    assert (user.a["href"], user.get_text(" ", strip=True)) == (FORM_PAGE_URL, "Formulare")
+    record = {r["url"]: r for r in fragments(preview)}[FORM_URL]
+    assert record["filters"] == {"art": ["Dokument"]}
+    assert record["meta"]["zugehoerig"] == "Formulare"
+
+
 def test_the_attachment_list_links_every_text_version_but_a_scans(preview):
     entries = {li.a["href"]: li for li in page(preview, ITEM_URL).select(".attachments__list > li")}
     links = {href: [a["href"] for a in li.select("a.attachments__text-version")]
@@ -160,7 +176,13 @@ def test_the_attachment_list_links_every_text_version_but_a_scans(preview):
     assert sorted(p.parent.relative_to(preview).as_posix() for p in
                   (preview / "dokumente").rglob("index.html")) == sorted(
         u.strip("/") for u in (TEXT_URL, HOSTILE_URL, EMBARGOED_TEXT_URL, SHARED_URL,
-                               BERICHT_URL))
+                               BERICHT_URL, FORM_URL))
+
+
+@pytest.mark.parametrize("build_name", ["preview", "production"])
+def test_every_link_of_every_page_leads_to_a_written_file(request, build_name):
+    """Attachment lists link text versions, text versions link items, PDFs and pages."""
+    assert broken_links(request.getfixturevalue(build_name)) == []
 
 
 def test_feed_entries_link_the_text_version(preview):
@@ -231,7 +253,7 @@ def test_the_nu_checker_finds_no_errors_in_the_text_versions(preview, production
         capture_output=True, text=True, timeout=300)
     messages = json.loads(result.stderr)["messages"]
     assert [(m.get("url", "").rsplit("/dokumente/", 1)[-1], m["message"]) for m in messages] == []
-    assert len(list(preview.glob("dokumente/**/index.html"))) == 5
+    assert len(list(preview.glob("dokumente/**/index.html"))) == 6
 
 
 @pytest.mark.parametrize("url", [HOSTILE_URL, EMBARGOED_TEXT_URL, SHARED_URL])
@@ -279,9 +301,20 @@ def test_the_filter_art_dokument_lists_the_public_text_versions(tab, preview_url
     wait_for_search(tab)
     assert tab.get_by_role("group", name="Art").get_by_label(re.compile(r"^Dokument \(")) \
         .is_checked()
-    shown = {link.path for link, _ in results_of(tab)}
-    assert shown == {TEXT_URL, HOSTILE_URL, SHARED_URL, BERICHT_URL}
+    # Without a query the page sorts by date (newest item first): like static pages, the
+    # text version of a PDF only a page links has no date and is not listed ...
+    shown = [link.path for link, _ in results_of(tab)]
+    # bericht.pdf's item is of 1 June, the two PDFs of 2 May, the shared one of 3 March
+    assert (shown[0], set(shown[1:3]), shown[3:]) == (BERICHT_URL, {TEXT_URL, HOSTILE_URL},
+                                                      [SHARED_URL])
     assert all(meta.startswith("Dokument zu: ") for _, meta in results_of(tab))
+    # ... but found for its words, and the filter keeps out everything but documents
+    tab.goto(f"{preview_url}/suche/?q=Antrag&art=Dokument")
+    wait_for_search(tab)
+    assert [link.path for link, _ in results_of(tab)] == [FORM_URL]
+    tab.goto(f"{preview_url}/suche/?q=Kinderschutz&art=Dokument")
+    wait_for_search(tab)
+    assert [link.path for link, _ in results_of(tab)] == [BERICHT_URL]
 
 
 def test_a_hostile_document_hit_is_text(tab, preview_url):
@@ -394,9 +427,10 @@ def test_the_sitemap_lists_the_public_text_versions_with_their_items_date(reques
     listed = sitemap(request.getfixturevalue(build_name))
     documents = {path: lastmod for path, lastmod in listed.items()
                  if path.startswith("/dokumente/")}
-    assert set(documents) == {TEXT_URL, HOSTILE_URL, SHARED_URL, BERICHT_URL}
+    assert set(documents) == {TEXT_URL, HOSTILE_URL, SHARED_URL, BERICHT_URL, FORM_URL}
     assert documents[TEXT_URL] == "2025-05-02T10:00:00+02:00" == listed[ITEM_URL]
     assert documents[SHARED_URL] == listed[SHARED_ITEM_URL]
+    assert documents[FORM_URL] is None  # a page has no date
 
 
 # --- Collisions and settings ----------------------------------------------------------------
