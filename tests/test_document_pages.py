@@ -179,10 +179,20 @@ def test_the_attachment_list_links_every_text_version_but_a_scans(preview):
                                BERICHT_URL, FORM_URL))
 
 
-@pytest.mark.parametrize("build_name", ["preview", "production"])
-def test_every_link_of_every_page_leads_to_a_written_file(request, build_name):
+def test_every_link_of_every_page_leads_to_a_written_file(preview):
     """Attachment lists link text versions, text versions link items, PDFs and pages."""
-    assert broken_links(request.getfixturevalue(build_name)) == []
+    assert broken_links(preview) == []
+
+
+def test_production_links_only_written_text_versions_items_and_files(production):
+    """Production links are absolute (SITEURL): read their paths."""
+    linked = {urlparse(a["href"]).path for file in production.rglob("*.html")
+              for a in page(production, "/" + file.relative_to(production).as_posix())
+              .select("a.attachments__text-version, .document__users a, "
+                      ".document__download a[download]")}
+    assert {TEXT_URL, HOSTILE_URL, SHARED_URL, BERICHT_URL, f"/{PDF}", ITEM_URL} <= linked
+    assert [path for path in linked if not any(
+        (production / path.strip("/") / name).is_file() for name in ("", "index.html"))] == []
 
 
 def test_feed_entries_link_the_text_version(preview):
