@@ -44,11 +44,12 @@ AUTHORITY = {
 PLUGIN_PATHS = [str(ROOT / "plugins")]
 # Order matters (receivers run in this order): topic_pages and feeds read what
 # content_model put into the context; theme_assets gives every generator's templates
-# `theme_asset()`; security_txt checks its settings before the build starts; sitemap comes
-# after every plugin that writes pages;
+# `theme_asset()`; security_txt checks its settings before the build starts;
 # publication checks the written links on `finalized` before search_index indexes the
 # site; documents comes right after publication (it asks the policy which PDFs are
 # published, which publication records as the first of its content checks);
+# document_pages after documents (it writes the text versions of the PDFs documents
+# analysed); sitemap comes after every plugin that writes pages;
 # precompress compresses what is written then (Pagefind's files too), and
 # atomic_output must come last (it swaps the finished site in).
 PLUGINS = [
@@ -62,10 +63,11 @@ PLUGINS = [
     "feeds",
     "meeting_calendar",
     "security_txt",
-    "sitemap",
     "nginx_config",
     "publication",
     "documents",
+    "document_pages",
+    "sitemap",
     "search_index",
     "precompress",
     "atomic_output",
@@ -172,6 +174,12 @@ PRECOMPRESS = {
 DOCUMENTS = {
     "require_accessible": False,
     "cache": str(ROOT / ".cache" / "documents"),
+}
+# An HTML text version of every published PDF with text (plugins/document_pages), at
+# /dokumente/<path under files/ without .pdf>/, linked as „Textfassung“ next to the PDF
+# and found by the search. enabled: False writes none.
+DOCUMENT_PAGES = {
+    "enabled": True,
 }
 # What is public now: "preview" shows drafts and embargoed items with a banner (never in
 # feeds, calendar, search or sitemap); publishconf.py sets "production". `now` fixes the

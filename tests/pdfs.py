@@ -155,6 +155,29 @@ def untagged_with_marker(marker: str) -> bytes:
     return _bytes(_writer([f"{marker}-Anhang"]))
 
 
+# Markup and control characters as a PDF's text: the text version must show them as text
+# (and leave out what HTML forbids: the bell, NUL's neighbour SOH, the unit separator).
+HOSTILE_LINES = ("<script>alert(1)</script>", '"><img src=x onerror=alert(1)>',
+                 "Glocke\x07 Steuerzeichen\x01 Ende\x1f", "Mauereidechse & Co.")
+HOSTILE_TITLE = '<img src=x onerror=alert("Titel")>\x07 Titel'
+
+
+def hostile_text() -> bytes:
+    """Three pages, tagged: markup and control characters on page 1 (and in the title),
+    nothing on page 2, plain text on page 3."""
+    writer = _writer(["\n".join(HOSTILE_LINES), "", "Letzte Seite"])
+    _tag(writer, HOSTILE_TITLE)
+    return _bytes(writer)
+
+
+def numbered_pages(count: int, words: str = "Bericht") -> bytes:
+    """`count` pages, tagged, each with its number and `words` (benchmark documents)."""
+    writer = _writer([f"{words}\nSeite {n} von {count}\nText der Seite {n}."
+                      for n in range(1, count + 1)])
+    _tag(writer, words)
+    return _bytes(writer)
+
+
 # PDFs committed to the fixture trees and the sample site, made by this module
 # (`python tests/pdfs.py` writes them again; a test checks they are what it makes).
 COMMITTED = {

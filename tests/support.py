@@ -186,6 +186,9 @@ def page_types_of(out: Path) -> dict[str, str]:
         "archive index": "/archiv/",
         "year archive": first_href(out, "/archiv/", ".archive-years a"),
         "feeds": "/feeds/", "404": "/404.html",
+        "document text version": first_href(
+            out, item_with(out, "pressemitteilungen", ".attachments"),
+            ".attachments__text-version"),
     }
 
 

@@ -40,6 +40,10 @@ def page_types(browser, sample_url, sample_output):
         "search with filters": "/suche/?q=Kinder&thema=Kinderschutz&art=Pressemitteilung",
         "search without query": "/suche/",
         "feeds": "/feeds/", "404": "/404.html",
+        # the HTML text version of a PDF (plugins/document_pages), linked as „Textfassung“
+        "document text version": first_link(
+            tab, f"{base}{item_with(sample_output, 'pressemitteilungen', '.attachments')}",
+            ".attachments__text-version"),
     }
     tab.goto(f"{base}/")
     for link in tab.locator(".service-nav a").all():
@@ -53,6 +57,7 @@ PAGE_TYPES = [
     "press release with marked PDF",
     "committee notice", "topic index", "topic", "archive index", "year archive",
     "search with results", "search with filters", "search without query", "feeds", "404",
+    "document text version",
 ]
 
 

@@ -83,7 +83,7 @@ def load(tab, url) -> list[str]:
 @pytest.mark.parametrize("kind", [
     "home", "press list", "press list page 2", "notice list", "press release with image",
     "press release with attachment", "committee notice", "topic index", "topic",
-    "archive index", "year archive", "feeds", "404",
+    "archive index", "year archive", "feeds", "404", "document text version",
 ])
 def test_page_type_works_under_the_policy(tab, sample_url, page_types, kind):
     metas, violations = visit(tab, sample_url + page_types[kind])

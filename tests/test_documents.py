@@ -235,7 +235,10 @@ def test_pdfs_with_shortcomings_are_marked_and_say_what_they_lack(case_build):
     assert scan.select_one("details summary").get_text(" ", strip=True).startswith("Was fehlt?")
     assert any("eingescannt" in li.get_text() for li in scan.select("details li"))
     assert len(scan.select("details li")) == 4
-    assert not page(output, CASE_URL).select(".attachments__text-version")  # none written yet
+    # a text version (plugins/document_pages) for every PDF with text; a scan gets none
+    assert not scan.select(".attachments__text-version")
+    assert all(entry.select(".attachments__text-version") for path, entry in marked.items()
+               if path != "files/scan.pdf")
 
 
 def request_of(entry) -> tuple[str, dict]:
@@ -301,16 +304,13 @@ def test_an_accessible_site_has_no_marks_and_says_so(tmp_path, capsys):
 
 
 def test_a_text_version_plugin_can_build_on_the_documents_context(tmp_path):
-    """The interface for the HTML text versions (issue 11, part 2): a content check after
-    documents finds every published PDF with its text per page and its users; the address
-    it sets appears as „Textfassung“ in the attachment list."""
+    """The interface the HTML text versions (plugins/document_pages) build on: a content
+    check after documents finds every published PDF with its text per page and its users;
+    the address set on it appears as „Textfassung“ in the attachment list."""
     found = {}
 
     def text_versions(generators):
         found.update(generators[0].context["documents"])
-        for document in found.values():
-            if document.has_text:
-                document.text_version_url = f"dokumente/{document.path.removeprefix('files/')}/"
         return []
 
     content = case_tree(tmp_path / "content")
@@ -330,9 +330,12 @@ def test_a_text_version_plugin_can_build_on_the_documents_context(tmp_path):
     assert not found["files/scan.pdf"].has_text
     links = {a.find_parent("li").a["href"]: a["href"] for a in page(
         tmp_path / "out", CASE_URL).select("a.attachments__text-version")}
-    assert links == {"/files/barrierefrei.pdf": "/dokumente/barrierefrei.pdf/",
-                     "/files/ohne-tags.pdf": "/dokumente/ohne-tags.pdf/",
-                     "/files/geschuetzt.pdf": "/dokumente/geschuetzt.pdf/"}
+    assert {path: found[path].text_version_url for path in pdf_paths} == {
+        path: None if path == "files/scan.pdf" else
+        f"dokumente/{path.removeprefix('files/').removesuffix('.pdf')}/" for path in pdf_paths}
+    assert links == {"/files/barrierefrei.pdf": "/dokumente/barrierefrei/",
+                     "/files/ohne-tags.pdf": "/dokumente/ohne-tags/",
+                     "/files/geschuetzt.pdf": "/dokumente/geschuetzt/"}
 
 
 # --- Errors -----------------------------------------------------------------------------

@@ -15,7 +15,10 @@ PAGEFIND_SIGNATURE = b"pagefind_dcd"
 # Written down from the fixtures: the items with "Kinderschutz" in their text (the title); a
 # topic alone is not indexed text. And what "Kindern" finds: "Kinder", and "Kinderschutz".
 KINDERSCHUTZ_UND_KI = "/pressemitteilungen/2025/kinderschutz-und-ki/"
-TITLES_WITH_KINDERSCHUTZ = {KINDERSCHUTZ_UND_KI,
+# The text version of files/bericht.pdf ("Bericht zum Kinderschutz 2025"), which the item
+# kurze-adresse (topic KI) attaches: filters art Dokument, thema KI, jahr 2025.
+BERICHT_TEXT_VERSION = "/dokumente/bericht/"
+TITLES_WITH_KINDERSCHUTZ = {KINDERSCHUTZ_UND_KI, BERICHT_TEXT_VERSION,
                             "/ausschussmitteilungen/2025/bericht-zum-kinderschutz/"}
 FOUND_FOR_KINDERN = TITLES_WITH_KINDERSCHUTZ | {
     "/pressemitteilungen/2025/spielplatz-an-der-suedstrasse-eroeffnet/"}
@@ -35,8 +38,9 @@ def fragments(output):
 
 def test_index_holds_exactly_the_public_items_and_pages(preview_output):
     urls = {record["url"] for record in fragments(preview_output)}
-    # no list, draft, hidden or embargoed item
-    assert urls == SITE_ITEM_URLS | {"/impressum/", "/ueber-uns/"}
+    # no list, draft, hidden or embargoed item, nor the text version of nur-fuer-sperrfrist.pdf
+    # (only an embargoed item uses it); the text version of bericht.pdf (a public item's)
+    assert urls == SITE_ITEM_URLS | {"/impressum/", "/ueber-uns/", BERICHT_TEXT_VERSION}
     entry = json.loads((preview_output / "pagefind/pagefind-entry.json").read_text())
     assert entry["languages"]["de"]["page_count"] == len(urls)
 
@@ -44,6 +48,7 @@ def test_index_holds_exactly_the_public_items_and_pages(preview_output):
 def test_filters_hold_every_used_topic_with_its_count(preview_output):
     counts = Counter(t for r in fragments(preview_output) for t in r["filters"].get("thema", []))
     expected = {TOPIC_LABELS[key]: len(slugs) for key, slugs in TOPIC_MEMBERS.items() if slugs}
+    expected["KI"] += 1  # the text version of bericht.pdf has its item's topic
     assert dict(counts) == expected
 
 
@@ -123,7 +128,8 @@ def test_result_count_is_announced_in_a_live_region(tab, preview_url):
     assert set(result_urls(tab)) == FOUND_FOR_KINDERN
     assert status.inner_text() == f"{len(FOUND_FOR_KINDERN)} Ergebnisse für „Kindern“"
     first = tab.locator(".search__result").first
-    assert first.locator(".search__meta").inner_text().startswith(("Pressemitteilung", "Ausschuss"))
+    assert first.locator(".search__meta").inner_text().startswith((
+        "Pressemitteilung", "Ausschuss", "Dokument zu: "))
     assert first.locator(".search__excerpt mark").count() >= 1
 
 
@@ -135,9 +141,10 @@ def test_choosing_a_topic_filter_narrows_the_results(tab, preview_url):
     option.check()
     tab.locator("[data-search-status]", has_text="gefiltert").wait_for()
     wait_for_search(tab)
-    # Of the three, only "Kinderschutz und KI" carries the topic KI; the option said so.
-    assert result_urls(tab) == [KINDERSCHUTZ_UND_KI]
-    assert announced == 1
+    # Of the four, only "Kinderschutz und KI" and the text version of bericht.pdf (its item's
+    # topic) carry the topic KI; the option said so.
+    assert set(result_urls(tab)) == {KINDERSCHUTZ_UND_KI, BERICHT_TEXT_VERSION}
+    assert announced == 2
     assert parse_qs(urlparse(tab.url).query) == {"q": ["Kindern"], "thema": ["KI"]}
     assert errors.messages == []
 
@@ -193,17 +200,17 @@ def test_search_works_with_the_keyboard_alone(tab, preview_url):
     wait_for_search(tab)
     assert set(result_urls(tab)) == TITLES_WITH_KINDERSCHUTZ
     status = tab.locator("[role=status][data-search-status]")
-    assert status.inner_text() == "2 Ergebnisse für „Kinderschutz“"
+    assert status.inner_text() == "3 Ergebnisse für „Kinderschutz“"
     press_tab_until(tab, "input[type=checkbox][name=thema][value=KI]", limit=30)
     assert focused(tab, "checked") is False
     tab.keyboard.press("Space")
     status.filter(has_text="gefiltert").wait_for()
     wait_for_search(tab)
     assert (focused(tab, "value"), focused(tab, "checked")) == ("KI", True)
-    assert status.inner_text() == "1 Ergebnis für „Kinderschutz“, gefiltert"
-    assert result_urls(tab) == [KINDERSCHUTZ_UND_KI]
+    assert status.inner_text() == "2 Ergebnisse für „Kinderschutz“, gefiltert"
+    assert set(result_urls(tab)) == {KINDERSCHUTZ_UND_KI, BERICHT_TEXT_VERSION}
     assert parse_qs(urlparse(tab.url).query) == {"q": ["Kinderschutz"], "thema": ["KI"]}
-    press_tab_until(tab, ".search__title a", limit=15)
+    press_tab_until(tab, f'.search__title a[href$="{KINDERSCHUTZ_UND_KI}"]', limit=15)
     assert focused(tab, "pathname") == KINDERSCHUTZ_UND_KI
     tab.keyboard.press("Enter")
     tab.wait_for_url(f"**{KINDERSCHUTZ_UND_KI}")

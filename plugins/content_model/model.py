@@ -121,7 +121,7 @@ DOCUMENT_TYPES = ITEM_TYPES + (PAGE,)
 RESERVED_SLUGS = frozenset(
     {t.folder for t in ITEM_TYPES}
     | {"themen", "archiv", "feeds", "suche", "termine", "theme", "files", "images", "pagefind",
-       "entwurf"}
+       "entwurf", "dokumente"}
 )
 
 

@@ -115,13 +115,39 @@ function sameSiteUrl(url) {
   }
 }
 
+// Pagefind's sub-results are the parts of a page between headings with an id that hold
+// matches. In a PDF's text version each PDF page has one ("Seite 3", #seite-3): the part
+// with the best matches (their scores added up) is where a hit leads. null: no sub-result.
+function bestSubResult(data) {
+  let best = null;
+  let bestScore = 0;
+  for (const sub of data.sub_results ?? []) {
+    const score = (sub.weighted_locations ?? []).reduce((sum, l) => sum + (l.balanced_score ?? 0), 0);
+    if (score > bestScore) [best, bestScore] = [sub, score];
+  }
+  return best;
+}
+
+// What a result shows: a page with its type and date, a PDF's text version (meta
+// "zugehoerig": the items it belongs to) at the PDF page of the best matches, with the
+// excerpt from there and which items it belongs to.
+function resultParts(data) {
+  const page = { url: data.url, excerpt: data.excerpt,
+    meta: [data.meta?.art, data.meta?.datum].filter(Boolean).join(" · ") };
+  if (!data.meta?.zugehoerig) return page;
+  const sub = bestSubResult(data);
+  const where = sub?.anchor ? sub.title : "";
+  return { url: sub?.url ?? data.url, excerpt: sub?.excerpt ?? data.excerpt,
+    meta: [fill(text("DocumentOf"), { title: data.meta.zugehoerig }), where].filter(Boolean).join(" · ") };
+}
+
 function resultItem(data) {
   const title = String(data.meta?.title ?? "");
-  const href = sameSiteUrl(data.url);
+  const parts = resultParts(data);
+  const href = sameSiteUrl(parts.url);
   const heading = href ? element("a", { href }, [title]) : title;
-  const meta = element("p", { class: "search__meta" },
-    [[data.meta?.art, data.meta?.datum].filter(Boolean).join(" · ")]);
-  const excerpt = element("p", { class: "search__excerpt" }, excerptNodes(data.excerpt));
+  const meta = element("p", { class: "search__meta" }, [String(parts.meta)]);
+  const excerpt = element("p", { class: "search__excerpt" }, excerptNodes(parts.excerpt));
   return element("li", { class: "search__result" },
     [element("h2", { class: "search__title" }, [heading]), meta, excerpt]);
 }

@@ -1,0 +1,117 @@
+"""What a text version is made of (`TextVersion`), its address, and the problem when two
+PDFs would get the same one."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path, PurePosixPath
+
+from content_model.attachments import Attachment
+from content_model.problems import Problem, quoted
+
+from . import text
+from .settings import FOLDER
+
+
+@dataclass(frozen=True)
+class PageText:
+    number: int  # 1, 2, …
+    paragraphs: tuple[tuple[str, ...], ...]  # each paragraph's lines; () for no text
+
+    @property
+    def anchor(self) -> str:
+        """The id of the page's heading: /dokumente/…/#seite-3 leads to page 3."""
+        return f"seite-{self.number}"
+
+
+@dataclass(frozen=True)
+class TextVersion:
+    """The HTML text version of a published PDF with text."""
+
+    document: object  # documents.published.Document
+    url: str  # dokumente/2025/bericht/
+    title: str  # the PDF's title, else its file name
+    attachment: Attachment  # the PDF, for the download link (type, size, pages, marks)
+    pages: tuple[PageText, ...]
+    public_users: tuple  # the public contents that use it: newest first
+    users: tuple  # the contents the page names: the public ones, then (preview) the others
+
+    @property
+    def save_as(self) -> str:
+        return f"{self.url}index.html"
+
+    @property
+    def years(self) -> list[int]:
+        """The years of its public items, newest first (search filter `jahr`)."""
+        return sorted({d.year for d in map(_date, self.public_users) if d}, reverse=True)
+
+    @property
+    def topics(self) -> list[str]:
+        """The topics of its public items (search filter `thema`)."""
+        names = (tag.name for c in self.public_users for tag in getattr(c, "tags", ()))
+        return list(dict.fromkeys(names))
+
+    @property
+    def newest(self) -> datetime | None:
+        """The date of its newest public item (search sort key `datum`)."""
+        return next(filter(None, map(_date, self.public_users)), None)
+
+
+def address_of(path: str) -> str:
+    """The text version's address for a PDF's path: files/2025/Bericht.pdf ->
+    dokumente/2025/bericht/ (lower case, as every address of the site)."""
+    relative = PurePosixPath(path.removeprefix("files/"))
+    stem = relative.with_suffix("") if relative.suffix.lower() == ".pdf" else relative
+    return f"{FOLDER}/{stem.as_posix().lower()}/"
+
+
+def grouped_by_address(documents) -> dict[str, list]:
+    """{address: the documents with text that would get it}, sorted by address."""
+    groups = defaultdict(list)
+    for document in documents:
+        if document.has_text:
+            groups[address_of(document.path)].append(document)
+    return dict(sorted(groups.items()))
+
+
+def collision_problem(address: str, documents) -> Problem:
+    """Two or more PDFs whose names differ only in case (or in .pdf/.PDF)."""
+    first, *others = sorted(d.path for d in documents)
+    names = " und ".join(quoted(p) for p in [first, *others])
+    later = sorted(documents, key=lambda d: d.path)[-1]
+    return Problem(later.source_path, 1, (
+        f"Die PDFs {names} bekämen dieselbe Textfassung /{address} – in Adressen der "
+        "Website zählt Groß- und Kleinschreibung nicht. Benennen Sie eine der Dateien um "
+        "(und die Verweise darauf)."))
+
+
+def text_version(document, address: str, content_root: Path, policy) -> TextVersion:
+    public = tuple(sorted((c for c in document.users if policy.is_public(c)),
+                          key=_newest_first))
+    others = tuple(c for c in document.users if c not in public)
+    shown = public if public and policy.production else public + others
+    attachment = replace(Attachment.from_content(document.path, content_root),
+                         document=document)
+    return TextVersion(document, address, _title(document), attachment,
+                       _pages(document.page_texts), public, shown)
+
+
+def _title(document) -> str:
+    return text.one_line(document.analysis.title) or PurePosixPath(document.path).name
+
+
+def _pages(page_texts) -> tuple[PageText, ...]:
+    return tuple(PageText(number, text.paragraphs(page))
+                 for number, page in enumerate(page_texts, start=1))
+
+
+def _date(content) -> datetime | None:
+    return getattr(content, "date", None)
+
+
+def _newest_first(content) -> tuple:
+    """Dated contents newest first, then undated ones (pages) by title."""
+    date = _date(content)
+    return (date is None, -date.timestamp() if date else 0, content.title)
