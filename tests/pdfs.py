@@ -82,10 +82,11 @@ def _bytes(writer: PdfWriter) -> bytes:
 
 def tagged_with_language_and_title(title: str = "Kita-Bedarfsplanung 2026",
                                    pages: tuple[str, ...] = ("Kita-Bedarfsplanung 2026",
-                                                             "Zweite Seite")) -> bytes:
-    """An accessible PDF: tagged, German, titled and showing its title."""
+                                                             "Zweite Seite"),
+                                   language: str = "de-DE") -> bytes:
+    """An accessible PDF: tagged, in `language` (German), titled and showing its title."""
     writer = _writer(list(pages))
-    _tag(writer, title)
+    _tag(writer, title, language)
     return _bytes(writer)
 
 

@@ -502,3 +502,19 @@ def test_the_folder_is_reserved_for_text_versions(tmp_path):
         build(content, tmp_path / "out", SEARCH={"enabled": False})
     assert any("/dokumente/ ist für die Website selbst reserviert" in p.message
                for p in raised.value.problems)
+
+
+@pytest.mark.parametrize(("language", "marked"), [
+    ("en-GB", "en-GB"), ("tr", "tr"), ("de-DE", None), ("DE", None),
+    ('en"><script>alert(1)</script>', None), ("", None), ("english", None),
+])
+def test_the_text_of_a_pdf_in_another_language_is_marked_with_it(tmp_path, language, marked):
+    content = copy_site(tmp_path / "content")
+    (content / "files" / "leaflet.pdf").write_bytes(pdfs.tagged_with_language_and_title(
+        "Leaflet", ("Parental leave explained",), language=language))
+    (content / "pressemitteilungen" / "mit_englischem_pdf.md").write_text(item_text(
+        "Mit englischem PDF", "2025-05-02", "Text.", Attachments="files/leaflet.pdf"),
+        encoding="utf-8")
+    output = build(content, tmp_path / "out", SEARCH={"enabled": False})
+    text = page(output, "/dokumente/leaflet/").select_one(".document__text")
+    assert text.get("lang") == marked

@@ -3,6 +3,7 @@ PDFs would get the same one."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -13,6 +14,8 @@ from content_model.problems import Problem, quoted
 
 from . import text
 from .settings import FOLDER
+
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,15 @@ class TextVersion:
     pages: tuple[PageText, ...]
     public_users: tuple  # the public contents that use it: newest first
     users: tuple  # the contents the page names: the public ones, then (preview) the others
+
+    @property
+    def language(self) -> str | None:
+        """The PDF's declared language when it is not the site's (German) and is a
+        well-formed tag (BCP 47 shape): the text is then marked with it (WCAG 3.1.2)."""
+        declared = (self.document.analysis.language or "").strip()
+        if not LANGUAGE_TAG.fullmatch(declared) or declared.lower().split("-")[0] == "de":
+            return None
+        return declared
 
     @property
     def save_as(self) -> str:
