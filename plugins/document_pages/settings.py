@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from content_model.plugin_settings import PluginSettingsError, checked_settings
+
 DEFAULTS = {
     # False: no text versions (the attachment lists then link none, the search finds no
     # PDF text).
@@ -12,12 +14,8 @@ DEFAULTS = {
 FOLDER = "dokumente"
 
 
-class DocumentPagesSettingsError(SystemExit):
-    """A German message saying what is wrong. A SystemExit with that message, so the
-    `pelican` command prints it and exits with status 1, without a traceback."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
+class DocumentPagesSettingsError(PluginSettingsError):
+    pass
 
 
 RULES = {
@@ -28,25 +26,11 @@ RULES = {
 def settings_of(settings: dict) -> dict:
     """DOCUMENT_PAGES merged over DEFAULTS; raises DocumentPagesSettingsError when a key is
     unknown or a value wrong."""
-    given = settings.get("DOCUMENT_PAGES", {})
-    if not isinstance(given, dict):
-        raise DocumentPagesSettingsError(
-            f"DOCUMENT_PAGES = {given!r}: erwartet wird ein dict, z. B. {{\"enabled\": True}}.")
-    config = {**DEFAULTS, **given}
-    for key, value in config.items():
-        check_setting(key, value)
-    return config
+    return checked_settings(settings, "DOCUMENT_PAGES", DEFAULTS, RULES,
+                            DocumentPagesSettingsError)
 
 
-def check_setting(key: str, value) -> None:
-    if key not in RULES:
-        raise DocumentPagesSettingsError(
-            f"DOCUMENT_PAGES: unbekannte Einstellung „{key}“. Möglich sind: "
-            f"{', '.join(RULES)}.")
-    is_valid, expected = RULES[key]
-    if not is_valid(value):
-        raise DocumentPagesSettingsError(
-            f"DOCUMENT_PAGES „{key}“ = {value!r}: erwartet wird {expected}.")
+
 
 
 # (plugin, what it needs) — document_pages must come after the first and before the second.

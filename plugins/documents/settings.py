@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from content_model.plugin_settings import PluginSettingsError, checked_settings
+
 DEFAULTS = {
     # False: PDFs with shortcomings are listed in the build summary (warnings).
     # True: each shortcoming is a build error, for authorities that require PDF/UA.
@@ -14,12 +16,8 @@ DEFAULTS = {
 }
 
 
-class DocumentsSettingsError(SystemExit):
-    """A German message saying what is wrong. A SystemExit with that message, so the
-    `pelican` command prints it and exits with status 1, without a traceback."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
+class DocumentsSettingsError(PluginSettingsError):
+    pass
 
 
 RULES = {
@@ -32,14 +30,8 @@ RULES = {
 def settings_of(settings: dict) -> dict:
     """DOCUMENTS merged over DEFAULTS, with `cache` made a Path; raises
     DocumentsSettingsError when a key is unknown or a value wrong."""
-    given = settings.get("DOCUMENTS", {})
-    if not isinstance(given, dict):
-        raise DocumentsSettingsError(
-            f"DOCUMENTS = {given!r}: erwartet wird ein dict, z. B. "
-            "{\"require_accessible\": False}.")
-    config = {**DEFAULTS, **given}
-    for key, value in config.items():
-        check_setting(key, value)
+    config = checked_settings(settings, "DOCUMENTS", DEFAULTS, RULES, DocumentsSettingsError,
+                              example='{"require_accessible": False}')
     cache = config["cache"] or os.path.join(settings.get("CACHE_PATH", "cache"), "documents")
     return {**config, "cache": Path(cache)}
 
@@ -53,12 +45,3 @@ def check_plugin_order(settings: dict) -> None:
         raise DocumentsSettingsError(
             "PLUGINS: „documents“ muss nach „publication“ stehen (es fragt die "
             "Veröffentlichungsregeln, welche PDFs erscheinen).")
-
-
-def check_setting(key: str, value) -> None:
-    if key not in RULES:
-        raise DocumentsSettingsError(
-            f"DOCUMENTS: unbekannte Einstellung „{key}“. Möglich sind: {', '.join(RULES)}.")
-    is_valid, expected = RULES[key]
-    if not is_valid(value):
-        raise DocumentsSettingsError(f"DOCUMENTS „{key}“ = {value!r}: erwartet wird {expected}.")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from content_model.plugin_settings import PluginSettingsError, checked_settings
+
 FORMATS = ("gzip", "br")
 # The two suffixes the plugin writes; never an extension to compress.
 COMPRESSED_EXTENSIONS = ("gz", "br")
@@ -34,12 +36,8 @@ DEFAULTS = {
 EXTENSION = re.compile(r"[a-z0-9]+")
 
 
-class PrecompressSettingsError(SystemExit):
-    """A German message saying what is wrong. A SystemExit with that message, so the
-    `pelican` command prints it and exits with status 1, without a traceback."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
+class PrecompressSettingsError(PluginSettingsError):
+    pass
 
 
 def _is_whole_number(value) -> bool:
@@ -80,22 +78,4 @@ RULES = {
 def settings_of(settings: dict) -> dict:
     """PRECOMPRESS merged over DEFAULTS; raises PrecompressSettingsError when a key is
     unknown or a value wrong."""
-    given = settings.get("PRECOMPRESS", {})
-    if not isinstance(given, dict):
-        raise PrecompressSettingsError(
-            f"PRECOMPRESS = {given!r}: erwartet wird ein dict, z. B. {{\"enabled\": True}}.")
-    config = {**DEFAULTS, **given}
-    for key, value in config.items():
-        check_setting(key, value)
-    return config
-
-
-def check_setting(key: str, value) -> None:
-    if key not in RULES:
-        raise PrecompressSettingsError(
-            f"PRECOMPRESS: unbekannte Einstellung „{key}“. Möglich sind: "
-            f"{', '.join(RULES)}.")
-    is_valid, expected = RULES[key]
-    if not is_valid(value):
-        raise PrecompressSettingsError(
-            f"PRECOMPRESS „{key}“ = {value!r}: erwartet wird {expected}.")
+    return checked_settings(settings, "PRECOMPRESS", DEFAULTS, RULES, PrecompressSettingsError)
