@@ -18,6 +18,7 @@ from pypdf.generic import (
     DecodedStreamObject,
     DictionaryObject,
     NameObject,
+    NumberObject,
     TextStringObject,
 )
 
@@ -161,6 +162,22 @@ def untagged_with_marker(marker: str) -> bytes:
 HOSTILE_LINES = ("<script>alert(1)</script>", '"><img src=x onerror=alert(1)>',
                  "Glocke\x07 Steuerzeichen\x01 Ende\x1f", "Mauereidechse & Co.")
 HOSTILE_TITLE = '<img src=x onerror=alert("Titel")>\x07 Titel'
+
+
+def one_long_text_on_many_pages(pages: int = 4096, characters: int = 1_000_000) -> bytes:
+    """A few KB: every page of the page tree is the same page, which shows one line of
+    `characters` letters (compressed) - gigabytes of text for whoever extracts it."""
+    writer = PdfWriter()
+    page = writer.add_blank_page(*A4)
+    page[NameObject("/Resources")] = DictionaryObject({
+        NameObject("/Font"): DictionaryObject({NameObject("/F1"): HELVETICA})})
+    stream = DecodedStreamObject()
+    stream.set_data(_show("A" * characters))
+    page.replace_contents(stream.flate_encode())
+    tree = writer.root_object["/Pages"].get_object()
+    tree[NameObject("/Kids")] = ArrayObject([page.indirect_reference] * pages)
+    tree[NameObject("/Count")] = NumberObject(pages)
+    return _bytes(writer)
 
 
 def hostile_text() -> bytes:

@@ -7,6 +7,7 @@ import hashlib
 import re
 import subprocess
 import sys
+import time
 from urllib.parse import parse_qs, urlparse
 
 import pdfs
@@ -92,6 +93,69 @@ def test_a_pdf_that_cannot_be_opened_is_unreadable(case, reason):
     with pytest.raises(UnreadablePdf) as raised:
         analyse_pdf(case())
     assert raised.value.reason == reason
+
+
+def test_a_pdf_with_more_text_than_the_build_reads_is_too_large(monkeypatch):
+    from documents import analysis
+
+    four_pages = pdfs.multi_page_with_a_word_only_on_page_3()
+    total = sum(map(len, analyse_pdf(four_pages).page_texts))
+    monkeypatch.setattr(analysis, "MAX_TEXT_CHARACTERS", total)
+    assert analyse_pdf(four_pages).page_count == 4  # up to the limit: read
+    monkeypatch.setattr(analysis, "MAX_TEXT_CHARACTERS", total - 1)
+    with pytest.raises(UnreadablePdf) as raised:
+        analyse_pdf(four_pages)
+    assert (raised.value.reason, raised.value.detail) == ("too_large", "text")
+
+
+def test_a_pdf_with_more_pages_than_the_build_reads_is_too_large(monkeypatch):
+    from documents import analysis
+
+    monkeypatch.setattr(analysis, "MAX_PAGES", 4)
+    assert analyse_pdf(pdfs.multi_page_with_a_word_only_on_page_3()).page_count == 4
+    monkeypatch.setattr(analysis, "MAX_PAGES", 3)
+    with pytest.raises(UnreadablePdf) as raised:
+        analyse_pdf(pdfs.multi_page_with_a_word_only_on_page_3())
+    assert (raised.value.reason, raised.value.detail) == ("too_large", "pages")
+
+
+def test_a_small_pdf_with_one_long_text_on_many_pages_is_stopped_quickly(tmp_path):
+    """26 KB, 4096 times the same page with a line of a million letters: 4 billion
+    characters unchecked. The budget stops it after a few pages, and nothing is cached."""
+    data = pdfs.one_long_text_on_many_pages()
+    assert len(data) < 50_000
+    analyse = CountingAnalysis()
+    cache = AnalysisCache(tmp_path / "cache", analyse)
+    started = time.perf_counter()
+    for _ in range(2):
+        with pytest.raises(UnreadablePdf) as raised:
+            cache.analysis_of(data)
+        assert raised.value.reason == "too_large"
+    assert time.perf_counter() - started < 20
+    assert analyse.calls == 2 and not list((tmp_path / "cache").glob("*"))
+
+
+def test_a_too_large_pdf_is_a_problem_of_the_file_in_a_build(tmp_path, monkeypatch):
+    from documents import analysis
+
+    monkeypatch.setattr(analysis, "MAX_TEXT_CHARACTERS", 10)
+    content = copy_site(tmp_path / "content")
+    with pytest.raises(ContentError) as raised:
+        build(content, tmp_path / "out", DOCUMENTS={"cache": str(tmp_path / "cache")},
+              SEARCH={"enabled": False})
+    [problem] = raised.value.problems
+    assert str(problem) == (
+        f"{content}/files/bericht.pdf:1: Das PDF „bericht.pdf“ enthält mehr Text, als der "
+        "Build prüfen kann (über 10 Zeichen) – ist es wirklich ein Dokument für die Website? "
+        "Bitte teilen Sie es auf oder legen Sie es als kleinere Datei ab.")
+    monkeypatch.setattr(analysis, "MAX_TEXT_CHARACTERS", 10_000_000)
+    assert "über 10.000.000 Zeichen" in messages_of("too_large", "text")
+
+
+def messages_of(reason, detail):
+    from documents import messages
+
+    return messages.unreadable("x.pdf", reason, detail)
 
 
 def test_the_committed_pdfs_are_what_the_helper_makes():

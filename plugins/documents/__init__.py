@@ -9,7 +9,9 @@ use; preview builds read what they show.
 
 - A PDF that cannot be opened (broken, or only with a password) is a problem of that
   file (`path:1: message`, German), reported with every other content problem before
-  anything is written.
+  anything is written. So is a PDF with more pages or text than the build reads of one
+  file (`analysis.MAX_PAGES`, `analysis.MAX_TEXT_CHARACTERS`): a few KB can repeat one
+  long text on thousands of pages.
 - Shortcomings are listed in the build summary (`PDF-Barrierefreiheit: 2 von 3 PDFs mit
   Mängeln:`); with `DOCUMENTS["require_accessible"] = True` each one is a problem.
 - Results are cached as JSON by the sha256 of the file's bytes (`cache.py`), with the

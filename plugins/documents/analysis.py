@@ -27,16 +27,28 @@ ANALYSIS_VERSION = 1
 SHORTCOMINGS = ("untagged", "no_language", "no_title", "title_not_shown", "no_text",
                 "blocks_assistive_technology")
 ACCESSIBILITY_PERMISSION = UserAccessPermissions.EXTRACT_TEXT_AND_GRAPHICS  # bit 10
+# What the build reads of one file at most: a tiny PDF can repeat one huge text on
+# thousands of pages. A file over either limit is reported (UnreadablePdf "too_large").
+MAX_PAGES = 10_000
+MAX_TEXT_CHARACTERS = 5_000_000
+# Verdicts on the file itself, whatever the build's limits and environment.
+DEFINITE_REASONS = ("corrupt", "password")
 
 
 class UnreadablePdf(Exception):
-    """A PDF that cannot be checked. `reason`: "corrupt" or "password"; `detail`: what
-    pypdf said (English, for the curious)."""
+    """A PDF that cannot be checked. `reason`: "corrupt", "password" or "too_large"
+    (more pages or text than MAX_PAGES, MAX_TEXT_CHARACTERS); `detail`: what pypdf said
+    (English, for the curious), for "too_large" "pages" or "text"."""
 
     def __init__(self, reason: str, detail: str = ""):
         super().__init__(reason, detail)
         self.reason = reason
         self.detail = detail
+
+    @property
+    def definite(self) -> bool:
+        """Whether the same bytes always give this verdict (it may be cached)."""
+        return self.reason in DEFINITE_REASONS
 
 
 @dataclass(frozen=True)
@@ -97,7 +109,7 @@ def _analyse(reader: pypdf.PdfReader) -> PdfAnalysis:
         raise UnreadablePdf("password")
     catalog = reader.root_object
     return PdfAnalysis(
-        page_texts=tuple(page.extract_text() or "" for page in reader.pages),
+        page_texts=_page_texts(reader),
         title=_title(reader),
         language=_text(catalog.get("/Lang")),
         tagged=_is_tagged(catalog),
@@ -105,6 +117,19 @@ def _analyse(reader: pypdf.PdfReader) -> PdfAnalysis:
         encrypted=reader.is_encrypted,
         blocks_assistive_technology=_blocks_assistive_technology(reader),
     )
+
+
+def _page_texts(reader: pypdf.PdfReader) -> tuple[str, ...]:
+    """The text of every page, within MAX_PAGES and MAX_TEXT_CHARACTERS."""
+    if len(reader.pages) > MAX_PAGES:
+        raise UnreadablePdf("too_large", "pages")
+    texts, total = [], 0
+    for page in reader.pages:
+        texts.append(page.extract_text() or "")
+        total += len(texts[-1])
+        if total > MAX_TEXT_CHARACTERS:
+            raise UnreadablePdf("too_large", "text")
+    return tuple(texts)
 
 
 def _title(reader: pypdf.PdfReader) -> str:

@@ -4,7 +4,8 @@ An entry names the analysis version and the pypdf version it was made with; an e
 another version, or one that cannot be read (cut off, edited, not JSON), counts as
 missing and is written anew. Entries are written to a temporary file and renamed, so
 builds running side by side never read half an entry. A file that cannot be opened is
-cached too (same bytes, same verdict); the message naming it is made by the caller.
+cached too (same bytes, same verdict); the message naming it is made by the caller. A
+verdict that depends on the build's limits ("too_large") is not cached.
 """
 
 from __future__ import annotations
@@ -50,6 +51,8 @@ class AnalysisCache:
         try:
             return {"version": VERSION, "analysis": self.analyse(data).to_json()}
         except UnreadablePdf as error:
+            if not error.definite:
+                raise
             return {"version": VERSION,
                     "unreadable": {"reason": error.reason, "detail": error.detail}}
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from content_model.problems import quoted
 
+from . import analysis
+
 HANDBOOK = "Anleitung: docs/redaktion.md, Abschnitt „Barrierefreie PDFs“."
 
 # Short, for the build summary: "files/x.pdf: ohne Tags; keine Dokumentsprache"
@@ -55,12 +57,31 @@ WITHHELD_NOTE = ("(Es gehört zu einer noch zurückgehaltenen Veröffentlichung;
 
 
 def unreadable(name: str, reason: str, detail: str) -> str:
+    if reason == "too_large":
+        return too_large(name, detail)
     if reason == "password":
         return (f"Das PDF {quoted(name)} lässt sich nur mit einem Passwort öffnen – auch für "
                 "die Leserinnen und Leser der Website. Speichern Sie es ohne Kennwort zum "
                 "Öffnen und legen Sie es noch einmal ab.")
     return (f"Das PDF {quoted(name)} ist beschädigt und lässt sich nicht öffnen ({detail}). "
             "Exportieren oder speichern Sie es neu und legen Sie es noch einmal ab.")
+
+
+def too_large(name: str, what: str) -> str:
+    """More pages ("pages") or text ("text") than the build reads of one file."""
+    if what == "pages":
+        limit = _number(analysis.MAX_PAGES)
+        amount = f"mehr Seiten, als der Build prüfen kann (über {limit} Seiten)"
+    else:
+        limit = _number(analysis.MAX_TEXT_CHARACTERS)
+        amount = f"mehr Text, als der Build prüfen kann (über {limit} Zeichen)"
+    return (f"Das PDF {quoted(name)} enthält {amount} – ist es wirklich ein Dokument für die "
+            "Website? Bitte teilen Sie es auf oder legen Sie es als kleinere Datei ab.")
+
+
+def _number(count: int) -> str:
+    """10000 -> "10.000" (German thousands separator)."""
+    return f"{count:,}".replace(",", ".")
 
 
 def summary(checked: int, lacking: dict[str, tuple[str, ...]]) -> list[str]:
