@@ -146,6 +146,19 @@ def password_protected() -> bytes:
     return _bytes(writer)
 
 
+# An escape sequence that clears the terminal and writes in red, and a bidi override
+ESCAPE_CODES = "\x1b[2J\x1b[31mGEHACKT\x1b]0;owned\x07\u202e\x1b[0m"
+
+
+def escape_codes_in_the_crypt_filter_name() -> bytes:
+    """Encrypted (no password), but its crypt filter is named with terminal escape codes:
+    pypdf's error quotes that name."""
+    writer = _writer(["Bericht"])
+    writer.encrypt(user_password="", owner_password="verwaltung", algorithm="AES-128")
+    writer._encrypt_entry[NameObject("/StmF")] = NameObject("/X" + ESCAPE_CODES)
+    return _bytes(writer)
+
+
 def corrupt() -> bytes:
     """A PDF cut off in the middle, as an interrupted upload leaves it."""
     whole = untagged()

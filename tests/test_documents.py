@@ -158,6 +158,27 @@ def messages_of(reason, detail):
     return messages.unreadable("x.pdf", reason, detail)
 
 
+INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u00a0\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+def test_escape_codes_pypdf_quotes_from_a_pdf_are_made_visible():
+    with pytest.raises(UnreadablePdf) as raised:
+        analyse_pdf(pdfs.escape_codes_in_the_crypt_filter_name())
+    detail = raised.value.detail
+    assert not INVISIBLE.search(detail) and "/X\\x1b[2J\\x1b[31mGEHACKT" in detail
+    assert "\\u202e" in detail and len(detail) <= 160
+
+
+def test_a_cached_detail_with_escape_codes_is_made_visible_and_short():
+    from documents import messages
+
+    detail = "PdfReadError: /X" + pdfs.ESCAPE_CODES + "\u2028\u00a0\u200b" + "y" * 500
+    message = messages.unreadable("x.pdf", "corrupt", detail)
+    assert not INVISIBLE.search(message)
+    assert "\\x1b[2J" in message and "\\u2028\\xa0\\u200b" in message
+    assert len(message) < len(messages.unreadable("x.pdf", "corrupt", "")) + 161
+
+
 def test_the_committed_pdfs_are_what_the_helper_makes():
     for relative, make in pdfs.COMMITTED.items():
         assert (ROOT / relative).read_bytes() == make(), relative
@@ -420,6 +441,17 @@ def test_broken_and_password_protected_pdfs_stop_the_build_naming_the_file(tmp_p
     assert protected.startswith(f"{tmp_path}/content/files/mit-passwort.pdf:1: Das PDF "
                                 "„mit-passwort.pdf“ lässt sich nur mit einem Passwort öffnen")
     assert not output.exists()
+
+
+def test_escape_codes_in_a_broken_pdf_never_reach_the_terminal(tmp_path):
+    result, _ = production_build(tmp_path, {
+        "files/bericht-2025.pdf": pdfs.escape_codes_in_the_crypt_filter_name(),
+        "pressemitteilungen/2025/mit_escape.md": item_text(
+            "Escape", "2025-01-01", "Text.", Attachments="files/bericht-2025.pdf")})
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    [line] = problem_lines(result.stderr)
+    assert "„bericht-2025.pdf“ ist beschädigt" in line and "\\x1b[2J" in line
+    assert not INVISIBLE.search((result.stdout + result.stderr).replace("\n", ""))
 
 
 def test_require_accessible_makes_each_shortcoming_an_error(tmp_path):

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import os
 import sys
+import unicodedata
 from dataclasses import dataclass
+
+# Characters a terminal or an editor may act on instead of showing them: controls (escape
+# sequences), format characters (bidi overrides), line and paragraph separators, spaces
+# other than the plain one.
+_INVISIBLE_CATEGORIES = {"Cc", "Cf", "Zl", "Zp", "Zs"}
 
 
 @dataclass(frozen=True, order=True)
@@ -50,3 +56,19 @@ def display_path(path: str) -> str:
 def quoted(text: str) -> str:
     return f"„{text}“"
 
+
+def visible(text: str, limit: int = 160) -> str:
+    """`text` from outside (a file, a library's error) made safe to print in a problem:
+    every invisible character written as its code (\\x1b, \\u202e), cut to `limit`
+    characters with "…"."""
+    shown = "".join(_code(c) if _is_invisible(c) else c for c in text)
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
+def _is_invisible(character: str) -> bool:
+    return character != " " and unicodedata.category(character) in _INVISIBLE_CATEGORIES
+
+
+def _code(character: str) -> str:
+    number = ord(character)
+    return f"\\x{number:02x}" if number < 0x100 else f"\\u{number:04x}"

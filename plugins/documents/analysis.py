@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 
 import pypdf
+from content_model.problems import visible
 from pypdf.constants import UserAccessPermissions
 from pypdf.errors import FileNotDecryptedError
 from pypdf.generic import BooleanObject, DictionaryObject
@@ -184,8 +185,10 @@ def _text(value) -> str:
 
 
 def _describe(error: Exception) -> str:
+    """The error's name and text, shortened and with control characters made visible
+    (the text may quote the file: `/Filter /X#1B#5B2J…` is an escape sequence)."""
     text = " ".join(str(error).split())
-    return f"{type(error).__name__}: {text}"[:160] if text else type(error).__name__
+    return visible(f"{type(error).__name__}: {text}" if text else type(error).__name__, 160)
 
 
 @contextmanager

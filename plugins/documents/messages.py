@@ -3,7 +3,7 @@ the site are in theme/strings.toml, `ui.pdf_shortcomings`)."""
 
 from __future__ import annotations
 
-from content_model.problems import quoted
+from content_model.problems import quoted, visible
 
 from . import analysis
 
@@ -56,6 +56,9 @@ WITHHELD_NOTE = ("(Es gehört zu einer noch zurückgehaltenen Veröffentlichung;
                  "Termin würde der Build sonst scheitern und sie nicht erscheinen.)")
 
 
+DETAIL_LIMIT = 160  # characters of pypdf's explanation in a message
+
+
 def unreadable(name: str, reason: str, detail: str) -> str:
     if reason == "too_large":
         return too_large(name, detail)
@@ -63,6 +66,8 @@ def unreadable(name: str, reason: str, detail: str) -> str:
         return (f"Das PDF {quoted(name)} lässt sich nur mit einem Passwort öffnen – auch für "
                 "die Leserinnen und Leser der Website. Speichern Sie es ohne Kennwort zum "
                 "Öffnen und legen Sie es noch einmal ab.")
+    # what pypdf said may quote the file (names, strings): escape codes made visible
+    detail = visible(detail, DETAIL_LIMIT)
     return (f"Das PDF {quoted(name)} ist beschädigt und lässt sich nicht öffnen ({detail}). "
             "Exportieren oder speichern Sie es neu und legen Sie es noch einmal ab.")
 

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
-from content_model.problems import quoted
-
-# Shown in messages: control characters visible, long values shortened.
-_INVISIBLE = re.compile(r"[\x00-\x1f\x7f]")
+from content_model.problems import quoted, visible
 
 
 def shown(value: str, limit: int = 60) -> str:
-    visible = _INVISIBLE.sub(lambda m: f"\\x{ord(m[0]):02x}", value.strip(" "))
-    return quoted(visible if len(visible) <= limit else visible[: limit - 1] + "…")
+    """A value from the text in a message: invisible characters visible, shortened."""
+    return quoted(visible(value.strip(" "), limit))
 
 
 def element(tag: str) -> str:
