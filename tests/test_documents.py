@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 import time
+from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pdfs
@@ -565,6 +566,22 @@ def test_a_broken_pdf_of_an_embargoed_item_fails_the_build_now_not_at_its_releas
     [problem] = raised.value.problems
     assert (problem.path, problem.line) == (str(content / "files/sperrfrist-kaputt.pdf"), 1)
     assert "zurückgehaltenen Veröffentlichung" in problem.message
+    assert not (tmp_path / "out").exists()
+
+
+def test_with_require_accessible_the_shortcomings_of_an_embargoed_pdf_fail_the_build_now(
+        tmp_path):
+    """Else `make check` passes now and the build at the release time fails."""
+    content = withheld_pdf_tree(tmp_path / "content")
+    (content / "files/sperrfrist-kaputt.pdf").write_bytes(pdfs.tagged_but_title_not_shown())
+    with pytest.raises(ContentError) as raised:
+        build(content, tmp_path / "out", conf="publishconf.py", SEARCH={"enabled": False},
+              DOCUMENTS={"cache": str(tmp_path / "cache"), "require_accessible": True})
+    found = sorted((Path(p.path).name, p.line) for p in raised.value.problems)
+    assert found == [("nur-fuer-sperrfrist.pdf", 1)] * 3 + [("sperrfrist-kaputt.pdf", 1)] + [
+        ("sperrfrist-ohne-tags.pdf", 1)] * 3
+    assert all("ist nicht barrierefrei" in p.message and "zurückgehaltenen" in p.message
+               for p in raised.value.problems)
     assert not (tmp_path / "out").exists()
 
 

@@ -49,7 +49,8 @@ def check_documents(generators) -> list[Problem]:
     cache = AnalysisCache(config["cache"])
     published = published_pdfs(context, policy)
     documents, problems = analysed_documents(context, published, cache)
-    problems += withheld_pdf_problems(context, policy, published.keys())
+    problems += withheld_pdf_problems(context, policy, published.keys(),
+                                      config["require_accessible"])
     context[CONTEXT_KEY] = documents
     attach_documents(all_contents(context), documents)
     if config["require_accessible"]:
@@ -78,23 +79,33 @@ def analysed_documents(context, published: dict[str, list], cache: AnalysisCache
     return documents, problems
 
 
-def withheld_pdf_problems(context, policy, published) -> list[Problem]:
+def withheld_pdf_problems(context, policy, published, require_accessible) -> list[Problem]:
     """PDFs that only withheld items use (production) are not published, not listed and
-    not cached, but one that cannot be opened is a problem now: else the build at the
-    item's release time would fail, and the item would not appear on time."""
+    not cached, but one that cannot be opened is a problem now, and so is each shortcoming
+    when `require_accessible` is set: else the build at the item's release time would
+    fail, and the item would not appear on time."""
     root = Path(os.path.abspath(context["PATH"]))
     used = {path for paths in policy.files_used.values() for path in paths}
     problems = []
     for path in sorted(used - set(published)):
         source = root / path
-        if not (source.is_file() and is_pdf(source)):
-            continue
-        try:
-            analyse_pdf(source.read_bytes())
-        except UnreadablePdf as error:
-            message = messages.unreadable(source.name, error.reason, error.detail)
-            problems.append(Problem(str(source), 1, f"{message} {messages.WITHHELD_NOTE}"))
+        if source.is_file() and is_pdf(source):
+            problems += [Problem(str(source), 1, f"{message} {messages.WITHHELD_NOTE}")
+                         for message in withheld_pdf_messages(source, require_accessible)]
     return problems
+
+
+def withheld_pdf_messages(source: Path, require_accessible: bool) -> list[str]:
+    """What would fail the build at the release time: unreadable, or its shortcomings."""
+    try:
+        analysis = analyse_pdf(source.read_bytes())
+    except UnreadablePdf as error:
+        return [messages.unreadable(source.name, error.reason, error.detail)]
+    except OSError:  # static_files reports a file it cannot read
+        return []
+    if not require_accessible:
+        return []
+    return [messages.shortcoming(source.name, key) for key in analysis.shortcomings]
 
 
 def attach_documents(contents, documents: dict[str, Document]) -> None:
