@@ -146,6 +146,24 @@ def password_protected() -> bytes:
     return _bytes(writer)
 
 
+def a_page_whose_text_cannot_be_extracted() -> bytes:
+    """Tagged, titled, German; page 1 has text, page 2's content stream is compressed
+    with a filter pypdf does not know (as with a map over pypdf's limits, its text cannot
+    be extracted; the file is not broken)."""
+    writer = _writer(["Bebauungsplan Nordstadt", "Karte"])
+    writer.pages[1]["/Contents"].get_object()[NameObject("/Filter")] = NameObject("/Unbekannt")
+    _tag(writer, "Bebauungsplan Nordstadt")
+    return _bytes(writer)
+
+
+def only_pages_whose_text_cannot_be_extracted() -> bytes:
+    """Like `a_page_whose_text_cannot_be_extracted`, but only that page: no text."""
+    writer = _writer(["Karte"])
+    writer.pages[0]["/Contents"].get_object()[NameObject("/Filter")] = NameObject("/Unbekannt")
+    _tag(writer, "Karte")
+    return _bytes(writer)
+
+
 # An escape sequence that clears the terminal and writes in red, and a bidi override
 ESCAPE_CODES = "\x1b[2J\x1b[31mGEHACKT\x1b]0;owned\x07\u202e\x1b[0m"
 

@@ -86,6 +86,14 @@ def test_encryption_that_allows_assistive_technology_is_no_shortcoming():
     assert analysis.encrypted and analysis.shortcomings == ()
 
 
+def test_a_page_whose_text_cannot_be_extracted_is_a_page_without_text():
+    analysis = analyse_pdf(pdfs.a_page_whose_text_cannot_be_extracted())
+    assert analysis.page_texts == ("Bebauungsplan Nordstadt", "")
+    assert analysis.shortcomings == ()
+    analysis = analyse_pdf(pdfs.only_pages_whose_text_cannot_be_extracted())
+    assert analysis.page_texts == ("",) and analysis.shortcomings == ("no_text",)
+
+
 @pytest.mark.parametrize(("case", "reason"), [
     (pdfs.password_protected, "password"), (pdfs.corrupt, "corrupt"),
     (lambda: pdfs.untagged()[:200], "corrupt"), (lambda: b"%PDF-1.7\n" + bytes(300), "corrupt"),

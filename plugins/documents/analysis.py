@@ -4,7 +4,8 @@
 title, language, tags, whether the viewer shows the title, and whether the file forbids
 assistive technology to read it. Its `shortcomings` are keys (SHORTCOMINGS); the German
 words for them are in `messages.py` (editors) and theme/strings.toml (the site). A file
-pypdf cannot open, or only with a password, raises `UnreadablePdf`.
+pypdf cannot open, or only with a password, or without a page tree, raises
+`UnreadablePdf`; a page whose text pypdf cannot extract is a page without text.
 """
 
 from __future__ import annotations
@@ -126,11 +127,21 @@ def _page_texts(reader: pypdf.PdfReader) -> tuple[str, ...]:
         raise UnreadablePdf("too_large", "pages")
     texts, total = [], 0
     for page in reader.pages:
-        texts.append(page.extract_text() or "")
+        texts.append(_page_text(page))
         total += len(texts[-1])
         if total > MAX_TEXT_CHARACTERS:
             raise UnreadablePdf("too_large", "text")
     return tuple(texts)
+
+
+def _page_text(page: pypdf.PageObject) -> str:
+    """The page's text; "" when pypdf cannot extract it (a content stream over pypdf's
+    limits, e.g. a detailed vector map, or a broken one): a page without text, not a
+    broken file."""
+    try:
+        return page.extract_text() or ""
+    except Exception:  # noqa: BLE001 — pypdf's text extraction may raise anything
+        return ""
 
 
 def _title(reader: pypdf.PdfReader) -> str:
