@@ -462,6 +462,20 @@ def test_two_pdfs_with_one_address_stop_the_build_naming_both(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
+def test_a_pdf_no_content_uses_is_checked_but_gets_no_text_version(tmp_path, capsys):
+    """Copied from files/ and published, but no item it belongs to: the text version's
+    page would name none (its users are empty)."""
+    content = copy_site(tmp_path / "content")
+    (content / "files/verwaist.pdf").write_bytes(pdfs.untagged())
+    output = build(content, tmp_path / "out", SEARCH={"enabled": False},
+                   DOCUMENTS={"cache": str(tmp_path / "cache")})
+    assert (output / "files/verwaist.pdf").is_file()
+    assert (output / BERICHT_URL.strip("/") / "index.html").is_file()
+    assert not (output / "dokumente/verwaist").exists()
+    assert "  files/verwaist.pdf: ohne Tags; keine Dokumentsprache; kein Titel" in (
+        capsys.readouterr().out)
+
+
 def test_switched_off_there_are_no_text_versions(tmp_path):
     output = build(copy_site(tmp_path / "content"), tmp_path / "out",
                    DOCUMENT_PAGES={"enabled": False}, SEARCH={"enabled": False},

@@ -463,6 +463,22 @@ def test_escape_codes_in_a_broken_pdf_never_reach_the_terminal(tmp_path):
     assert not INVISIBLE.search((result.stdout + result.stderr).replace("\n", ""))
 
 
+def test_pdfs_no_content_uses_are_published_and_checked_too(tmp_path):
+    result, output = production_build(tmp_path, {
+        "files/verwaist-kaputt.pdf": pdfs.corrupt(),
+        "files/verwaist-passwort.pdf": pdfs.password_protected()})
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert [line.split(":1: ")[0] for line in problem_lines(result.stderr)] == [
+        f"{tmp_path}/content/files/verwaist-kaputt.pdf",
+        f"{tmp_path}/content/files/verwaist-passwort.pdf"]
+    result, output = production_build(tmp_path / "scan", {
+        "files/verwaist-scan.pdf": pdfs.scan_only()})
+    assert result.returncode == 0, result.stderr
+    assert "PDF-Barrierefreiheit: 1 von 2 PDFs mit Mängeln:\n  files/verwaist-scan.pdf: " \
+           "ohne Tags" in result.stdout
+    assert (output / "files/verwaist-scan.pdf").is_file()
+
+
 def test_require_accessible_makes_each_shortcoming_an_error(tmp_path):
     content = case_tree(tmp_path / "content")
     result = run_pelican(str(content), "-s", str(ROOT / "publishconf.py"), "-o",

@@ -9,7 +9,8 @@ belongs to, the download link with type, size and pages (and the PDF's shortcomi
 the request for an accessible version), then one section per PDF page ("Seite N", heading
 id `seite-N`) with its text in paragraphs. The text is hostile input: only Jinja's
 autoescaping puts it into the page; characters HTML forbids are removed (`text.py`).
-A scan (no text) gets no text version.
+A scan (no text) gets no text version, nor does a PDF no content uses (no item it
+belongs to; the page names its items).
 
 - Planned as a `content_checks` receiver after the documents plugin's (PLUGINS order:
   after documents), so two PDFs that would get one address (`Bericht.pdf`,

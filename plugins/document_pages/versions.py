@@ -80,10 +80,11 @@ def address_of(path: str) -> str:
 
 
 def grouped_by_address(documents) -> dict[str, list]:
-    """{address: the documents with text that would get it}, sorted by address."""
+    """{address: the documents with text that would get it}, sorted by address. A PDF no
+    content uses gets none: there is no item it belongs to."""
     groups = defaultdict(list)
     for document in documents:
-        if document.has_text:
+        if document.has_text and document.users:
             groups[address_of(document.path)].append(document)
     return dict(sorted(groups.items()))
 

@@ -1,11 +1,12 @@
 """documents — PDF attachments checked for accessibility, with their text page by page.
 
-Every PDF a written content uses — named in its `Attachments` header or linked in its
-body (`{static}`, `{attach}` or a plain link to files/…) — that Pelican copies and the
-publication policy publishes is read with pypdf (`analysis.py`): page count, the text of
-every page, title, language, tags, whether the viewer shows the title, and encryption
-against assistive technology. Production builds never read the PDFs only withheld items
-use; preview builds read what they show.
+Every PDF that Pelican copies and the publication policy publishes is read with pypdf
+(`analysis.py`): page count, the text of every page, title, language, tags, whether the
+viewer shows the title, and encryption against assistive technology. Its users are the
+written contents that use it — named in their `Attachments` header or linked in their
+body (`{static}`, `{attach}` or a plain link to files/…); a PDF under files/ that no
+content uses is published, so it is checked too (with no users). Production builds never
+read the PDFs only withheld items use; preview builds read what they show.
 
 - A PDF that cannot be opened (broken, or only with a password) is a problem of that
   file (`path:1: message`, German), reported with every other content problem before
@@ -24,8 +25,9 @@ the `content_checks` signal (all_generators_finalized), i.e. in every generator'
 - `context["documents"]`: `{path: Document}` of the published PDFs, path relative to
   the content and site root (`files/2025/bericht.pdf`), sorted by path.
   `Document` (`published.py`): `path`, `source_path`, `analysis` (`PdfAnalysis`),
-  `users` (the written contents that use it; ask `context["publication"].is_public(c)`
-  which are public), `page_count`, `page_texts` (tuple of str, page 1 first),
+  `users` (the written contents that use it, empty for a PDF none uses; ask
+  `context["publication"].is_public(c)` which are public), `page_count`, `page_texts`
+  (tuple of str, page 1 first),
   `has_text` (False for a scan: write no empty text version), `shortcomings` (keys of
   `analysis.SHORTCOMINGS`), and `text_version_url` (None; a plugin that writes a text
   version sets it to its address relative to the site root, e.g. "dokumente/…/").

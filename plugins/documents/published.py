@@ -22,7 +22,8 @@ class Document:
     source_path: str  # the file in the content tree (absolute)
     analysis: PdfAnalysis
     # the contents that use it (Attachments field or a link in the body) and get a page
-    # in this build, by source path; ask the publication policy which of them are public
+    # in this build, by source path; ask the publication policy which of them are public.
+    # Empty for a PDF no content uses (copied from files/ and linked from elsewhere)
     users: list = field(default_factory=list)
     # the address of its HTML text version relative to the site root ("dokumente/…/"),
     # set by the plugin that writes text versions; None: there is none
@@ -46,19 +47,26 @@ class Document:
 
 
 def published_pdfs(context, policy) -> dict[str, list]:
-    """{path of a PDF: the written contents that use it}, for every PDF a written content
-    uses that Pelican copies and the publication policy publishes, sorted by path."""
+    """{path of a PDF: the written contents that use it}, for every PDF Pelican copies and
+    the publication policy publishes, sorted by path; a PDF no content uses (it may be
+    linked from elsewhere) is published and checked too, with no users."""
     root = Path(os.path.abspath(context["PATH"]))
-    copied = {s.relative_source_path.replace(os.sep, "/") for s in context["staticfiles"]}
+    copied = sorted({s.relative_source_path.replace(os.sep, "/")
+                     for s in context["staticfiles"]})
+    pdfs = [path for path in copied if is_pdf(root / path)
+            and policy.is_file_published(file_identity(root / path))]
+    users = users_of(context, policy, set(pdfs))
+    return {path: users[path] for path in pdfs}
+
+
+def users_of(context, policy, paths: set[str]) -> dict[str, list]:
+    """{path: the written contents that use it} for `paths`; [] for a path none uses."""
     users = defaultdict(list)
     for content in all_contents(context):
-        if not policy.is_written(content):
-            continue
-        for path in sorted(policy.files_used.get(content.source_path, ())):
-            if path in copied and is_pdf(root / path):
+        if policy.is_written(content):
+            for path in sorted(set(policy.files_used.get(content.source_path, ())) & paths):
                 users[path].append(content)
-    return {path: users[path] for path in sorted(users)
-            if policy.is_file_published(file_identity(root / path))}
+    return users
 
 
 def is_pdf(path: Path) -> bool:
