@@ -226,6 +226,55 @@ def test_the_cache_analyses_each_content_once(tmp_path):
     assert analyse.calls == 3
 
 
+NO_CRYPTOGRAPHY = """
+import sys
+sys.modules["cryptography"] = None  # as on a machine without the package
+sys.path[:0] = [{plugins!r}]
+from pathlib import Path
+from documents.analysis import UnreadablePdf
+from documents.cache import AnalysisCache
+try:
+    AnalysisCache(Path({cache!r})).analysis_of(Path({pdf!r}).read_bytes())
+except UnreadablePdf as error:
+    print(error.reason, error.detail)
+"""
+
+
+def test_a_pdf_the_environment_cannot_decrypt_is_unchecked_and_not_cached(tmp_path):
+    """Without the `cryptography` package pypdf cannot decrypt AES: not a broken file."""
+    data = pdfs.encrypted_against_assistive_technology()
+    (tmp_path / "aes.pdf").write_bytes(data)
+    script = NO_CRYPTOGRAPHY.format(plugins=str(ROOT / "plugins"), cache=str(tmp_path / "c"),
+                                    pdf=str(tmp_path / "aes.pdf"))
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            timeout=60)
+    assert result.stdout.startswith("unchecked DependencyError: "), result.stderr
+    assert not (tmp_path / "c").exists()
+    analysis = AnalysisCache(tmp_path / "c").analysis_of(data)
+    assert analysis.shortcomings == ("blocks_assistive_technology",)
+
+
+def test_running_out_of_memory_is_not_cached_as_a_broken_pdf(tmp_path, monkeypatch):
+    def out_of_memory(*args, **kwargs):
+        raise MemoryError
+
+    monkeypatch.setattr(pypdf, "PdfReader", out_of_memory)
+    with pytest.raises(UnreadablePdf) as raised:
+        AnalysisCache(tmp_path).analysis_of(pdfs.untagged())
+    assert (raised.value.reason, raised.value.detail) == ("unchecked", "MemoryError")
+    assert not list(tmp_path.iterdir())
+    monkeypatch.undo()
+    assert AnalysisCache(tmp_path).analysis_of(pdfs.untagged()).has_text
+
+
+def test_an_unchecked_pdf_is_explained_as_the_builds_problem():
+    from documents import messages
+
+    message = messages.unreadable("x.pdf", "unchecked", "DependencyError: cryptography")
+    assert message.startswith("Das PDF „x.pdf“ konnte nicht geprüft werden (DependencyError")
+    assert "beschädigt" not in message and "Technik" in message
+
+
 @pytest.mark.parametrize("damage", [
     b"", b'{"version": ', b"[]", b'{"version": {"analysis": 0, "pypdf": "0"}, "analysis": {}}',
     b'{"analysis": {"page_texts": 5}}', "\ufffd".encode() * 3,

@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass
 import pypdf
 from content_model.problems import visible
 from pypdf.constants import UserAccessPermissions
-from pypdf.errors import FileNotDecryptedError
+from pypdf.errors import DependencyError, FileNotDecryptedError, LimitReachedError
 from pypdf.generic import BooleanObject, DictionaryObject
 
 # Part of every cache entry: raise it whenever the analysis gives different results for
@@ -33,14 +33,18 @@ ACCESSIBILITY_PERMISSION = UserAccessPermissions.EXTRACT_TEXT_AND_GRAPHICS  # bi
 # thousands of pages. A file over either limit is reported (UnreadablePdf "too_large").
 MAX_PAGES = 10_000
 MAX_TEXT_CHARACTERS = 5_000_000
-# Verdicts on the file itself, whatever the build's limits and environment.
+# Verdicts on the file itself, whatever the build's limits and environment: cached.
 DEFINITE_REASONS = ("corrupt", "password")
+# Errors of the build's environment or limits (a missing `cryptography` for AES, memory,
+# pypdf's limits): the file is "unchecked", not broken, and the verdict is not cached.
+ENVIRONMENT_ERRORS = (DependencyError, MemoryError, RecursionError, LimitReachedError)
 
 
 class UnreadablePdf(Exception):
-    """A PDF that cannot be checked. `reason`: "corrupt", "password" or "too_large"
-    (more pages or text than MAX_PAGES, MAX_TEXT_CHARACTERS); `detail`: what pypdf said
-    (English, for the curious), for "too_large" "pages" or "text"."""
+    """A PDF that cannot be checked. `reason`: "corrupt", "password", "too_large" (more
+    pages or text than MAX_PAGES, MAX_TEXT_CHARACTERS) or "unchecked" (ENVIRONMENT_ERRORS);
+    `detail`: what pypdf said (English, for the curious), for "too_large" "pages" or
+    "text"."""
 
     def __init__(self, reason: str, detail: str = ""):
         super().__init__(reason, detail)
@@ -102,6 +106,8 @@ def analyse_pdf(data: bytes) -> PdfAnalysis:
             raise
         except FileNotDecryptedError as error:
             raise UnreadablePdf("password", str(error)) from None
+        except ENVIRONMENT_ERRORS as error:  # about this build, not about the file
+            raise UnreadablePdf("unchecked", _describe(error)) from None
         except Exception as error:  # pypdf's own errors and whatever a broken file causes
             raise UnreadablePdf("corrupt", _describe(error)) from None
 

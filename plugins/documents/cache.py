@@ -5,7 +5,8 @@ another version, or one that cannot be read (cut off, edited, not JSON), counts 
 missing and is written anew. Entries are written to a temporary file and renamed, so
 builds running side by side never read half an entry. A file that cannot be opened is
 cached too (same bytes, same verdict); the message naming it is made by the caller. A
-verdict that depends on the build's limits ("too_large") is not cached.
+verdict that depends on the build's limits or environment ("too_large", "unchecked") is
+not cached.
 """
 
 from __future__ import annotations

@@ -62,6 +62,10 @@ DETAIL_LIMIT = 160  # characters of pypdf's explanation in a message
 def unreadable(name: str, reason: str, detail: str) -> str:
     if reason == "too_large":
         return too_large(name, detail)
+    if reason == "unchecked":
+        return (f"Das PDF {quoted(name)} konnte nicht geprüft werden "
+                f"({visible(detail, DETAIL_LIMIT)}) – vermutlich liegt das an der Einrichtung "
+                "des Builds, nicht an der Datei. Bitte wenden Sie sich an die Technik.")
     if reason == "password":
         return (f"Das PDF {quoted(name)} lässt sich nur mit einem Passwort öffnen – auch für "
                 "die Leserinnen und Leser der Website. Speichern Sie es ohne Kennwort zum "
