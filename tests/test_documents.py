@@ -17,7 +17,7 @@ import pytest
 from content_model.attachments import KNOWN_TYPES
 from content_model.checks import content_checks
 from content_model.problems import ContentError
-from documents.analysis import SHORTCOMINGS, UnreadablePdf, analyse_pdf
+from documents.analysis import SHORTCOMINGS, PdfAnalysis, UnreadablePdf, analyse_pdf
 from documents.cache import AnalysisCache
 from documents.request import mailto
 from documents.settings import DocumentsSettingsError
@@ -288,6 +288,51 @@ def test_a_damaged_or_outdated_cache_entry_is_analysed_again(tmp_path, damage):
     assert cache.analysis_of(pdfs.untagged()) == expected
     assert analyse.calls == 2
     assert cache.analysis_of(pdfs.untagged()) == expected and analyse.calls == 2  # rewritten
+
+
+GOOD_ANALYSIS = {"page_texts": ["x"], "title": "", "language": "", "tagged": False,
+                 "displays_title": False, "encrypted": False,
+                 "blocks_assistive_technology": False}
+
+
+@pytest.mark.parametrize("analysis", [
+    {**GOOD_ANALYSIS, "page_texts": [1, 2]}, {**GOOD_ANALYSIS, "page_texts": "abc"},
+    {**GOOD_ANALYSIS, "page_texts": [None]}, {**GOOD_ANALYSIS, "page_texts": {"a": 1}},
+    {**GOOD_ANALYSIS, "page_texts": []}, {**GOOD_ANALYSIS, "tagged": "false"},
+    {**GOOD_ANALYSIS, "displays_title": 1}, {**GOOD_ANALYSIS, "encrypted": None},
+    {**GOOD_ANALYSIS, "title": {"a": 1}}, {**GOOD_ANALYSIS, "language": 5},
+    {**GOOD_ANALYSIS, "extra": True}, {k: v for k, v in GOOD_ANALYSIS.items() if k != "title"},
+], ids=["int-texts", "str-texts", "none-texts", "dict-texts", "no-pages", "string-bool",
+        "int-bool", "null-bool", "dict-title", "int-language", "extra-key", "missing-key"])
+def test_a_cache_entry_of_wrong_types_is_analysed_again(tmp_path, analysis):
+    from documents.cache import VERSION
+
+    assert_replaced(tmp_path, {"version": VERSION, "analysis": analysis})
+
+
+@pytest.mark.parametrize("unreadable", [
+    {"reason": 5, "detail": None}, {"reason": "corrupt", "detail": ["x"]},
+    {"reason": "too_large", "detail": "text"}, {"reason": "unchecked", "detail": "x"},
+    {"reason": "corrupt"},
+], ids=["int-reason", "list-detail", "too-large", "unchecked", "no-detail"])
+def test_a_cache_entry_of_a_wrong_verdict_is_analysed_again(tmp_path, unreadable):
+    from documents.cache import VERSION
+
+    assert_replaced(tmp_path, {"version": VERSION, "unreadable": unreadable})
+
+
+def assert_replaced(folder, entry):
+    """A cache entry `entry` for pdfs.untagged() counts as missing and is written anew."""
+    import json
+
+    analyse = CountingAnalysis()
+    cache = AnalysisCache(folder, analyse)
+    expected = cache.analysis_of(pdfs.untagged())
+    [path] = folder.glob("*.json")
+    path.write_text(json.dumps(entry), encoding="utf-8")
+    assert cache.analysis_of(pdfs.untagged()) == expected and analyse.calls == 2
+    assert PdfAnalysis.from_json(json.loads(path.read_text(encoding="utf-8"))["analysis"]) == (
+        expected)
 
 
 # --- The request link ------------------------------------------------------------------
