@@ -139,6 +139,30 @@ def protected_for_editing_only() -> bytes:
     return _bytes(writer)
 
 
+def tagged_with_an_empty_structure_tree() -> bytes:
+    """/MarkInfo /Marked true and a /StructTreeRoot without /K: tagged in name only."""
+    writer = _writer(["Satzung"])
+    _tag(writer, "Satzung")
+    del writer.root_object["/StructTreeRoot"][NameObject("/K")]
+    return _bytes(writer)
+
+
+def rc4_40_bit(copying: bool) -> bytes:
+    """Revision 2 (40-bit RC4), as old Acrobat versions wrote it: it has no bit 10, bit 5
+    (copy and extract text) also governs assistive technology. Every other permission."""
+    writer = _writer(["Alte Satzung"])
+    _tag(writer, "Alte Satzung")
+    copy = UserAccessPermissions.EXTRACT if copying else 0
+    writer.encrypt(user_password="", owner_password="verwaltung",
+                   permissions_flag=WITHOUT_ACCESSIBILITY | copy, algorithm="RC4-40")
+    return _bytes(writer)
+
+
+def without_pages() -> bytes:
+    """A page tree with no page."""
+    return _bytes(PdfWriter())
+
+
 def password_protected() -> bytes:
     """Opens only with the password "geheim"."""
     writer = _writer(["Vertraulich"])

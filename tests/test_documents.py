@@ -94,6 +94,31 @@ def test_a_page_whose_text_cannot_be_extracted_is_a_page_without_text():
     assert analysis.page_texts == ("",) and analysis.shortcomings == ("no_text",)
 
 
+def test_an_empty_structure_tree_is_untagged():
+    assert analyse_pdf(pdfs.tagged_with_an_empty_structure_tree()).shortcomings == (
+        "untagged",)
+
+
+@pytest.mark.parametrize(("copying", "shortcomings"), [
+    (True, ()), (False, ("blocks_assistive_technology",))])
+def test_in_40_bit_rc4_copying_governs_assistive_technology(copying, shortcomings):
+    analysis = analyse_pdf(pdfs.rc4_40_bit(copying))
+    assert analysis.encrypted and analysis.shortcomings == shortcomings
+
+
+def test_a_pdf_without_pages_is_unreadable_and_says_so(tmp_path):
+    from documents import messages
+
+    analyse = CountingAnalysis()
+    for _ in range(2):  # a definite verdict: cached
+        with pytest.raises(UnreadablePdf) as raised:
+            AnalysisCache(tmp_path, analyse).analysis_of(pdfs.without_pages())
+        assert raised.value.reason == "no_pages"
+    assert analyse.calls == 1
+    assert messages.unreadable("leer.pdf", "no_pages", "").startswith(
+        "Das PDF „leer.pdf“ enthält keine Seiten.")
+
+
 @pytest.mark.parametrize(("case", "reason"), [
     (pdfs.password_protected, "password"), (pdfs.corrupt, "corrupt"),
     (lambda: pdfs.untagged()[:200], "corrupt"), (lambda: b"%PDF-1.7\n" + bytes(300), "corrupt"),

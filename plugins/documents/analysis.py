@@ -24,7 +24,7 @@ from pypdf.generic import BooleanObject, DictionaryObject
 
 # Part of every cache entry: raise it whenever the analysis gives different results for
 # the same bytes (the cache then reads no older entry).
-ANALYSIS_VERSION = 1
+ANALYSIS_VERSION = 2  # 2: empty structure trees, revision 2, no pages, failed pages
 # What a PDF can lack, in the order they are reported.
 SHORTCOMINGS = ("untagged", "no_language", "no_title", "title_not_shown", "no_text",
                 "blocks_assistive_technology")
@@ -34,17 +34,17 @@ ACCESSIBILITY_PERMISSION = UserAccessPermissions.EXTRACT_TEXT_AND_GRAPHICS  # bi
 MAX_PAGES = 10_000
 MAX_TEXT_CHARACTERS = 5_000_000
 # Verdicts on the file itself, whatever the build's limits and environment: cached.
-DEFINITE_REASONS = ("corrupt", "password")
+DEFINITE_REASONS = ("corrupt", "password", "no_pages")
 # Errors of the build's environment or limits (a missing `cryptography` for AES, memory,
 # pypdf's limits): the file is "unchecked", not broken, and the verdict is not cached.
 ENVIRONMENT_ERRORS = (DependencyError, MemoryError, RecursionError, LimitReachedError)
 
 
 class UnreadablePdf(Exception):
-    """A PDF that cannot be checked. `reason`: "corrupt", "password", "too_large" (more
-    pages or text than MAX_PAGES, MAX_TEXT_CHARACTERS) or "unchecked" (ENVIRONMENT_ERRORS);
-    `detail`: what pypdf said (English, for the curious), for "too_large" "pages" or
-    "text"."""
+    """A PDF that cannot be checked. `reason`: "corrupt", "password", "no_pages",
+    "too_large" (more pages or text than MAX_PAGES, MAX_TEXT_CHARACTERS) or "unchecked"
+    (ENVIRONMENT_ERRORS); `detail`: what pypdf said (English, for the curious), for
+    "too_large" "pages" or "text"."""
 
     def __init__(self, reason: str, detail: str = ""):
         super().__init__(reason, detail)
@@ -129,6 +129,8 @@ def _analyse(reader: pypdf.PdfReader) -> PdfAnalysis:
 
 def _page_texts(reader: pypdf.PdfReader) -> tuple[str, ...]:
     """The text of every page, within MAX_PAGES and MAX_TEXT_CHARACTERS."""
+    if not reader.pages:
+        raise UnreadablePdf("no_pages")
     if len(reader.pages) > MAX_PAGES:
         raise UnreadablePdf("too_large", "pages")
     texts, total = [], 0
@@ -168,8 +170,10 @@ def _xmp_title(reader: pypdf.PdfReader) -> str:
 
 
 def _is_tagged(catalog) -> bool:
+    """/MarkInfo /Marked true and a structure tree with content (/K): an empty tree tags
+    nothing."""
     return (_is_true(_entry(catalog, "/MarkInfo", "/Marked"))
-            and _resolved(catalog.get("/StructTreeRoot")) is not None)
+            and _entry(catalog, "/StructTreeRoot", "/K") not in (None, []))
 
 
 def _displays_title(catalog) -> bool:
@@ -188,8 +192,14 @@ def _is_true(value) -> bool:
 
 
 def _blocks_assistive_technology(reader: pypdf.PdfReader) -> bool:
+    """Encrypted without the permission assistive technology needs: bit 10, or in
+    revision 2 (40-bit RC4), which has no bit 10, bit 5 (copy and extract)."""
     permissions = reader.user_access_permissions
-    return permissions is not None and not permissions & ACCESSIBILITY_PERMISSION
+    if permissions is None:
+        return False
+    revision = _entry(reader.trailer, "/Encrypt", "/R")
+    needed = UserAccessPermissions.EXTRACT if revision == 2 else ACCESSIBILITY_PERMISSION
+    return not permissions & needed
 
 
 def _resolved(value):

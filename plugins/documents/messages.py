@@ -66,6 +66,9 @@ def unreadable(name: str, reason: str, detail: str) -> str:
         return (f"Das PDF {quoted(name)} konnte nicht geprüft werden "
                 f"({visible(detail, DETAIL_LIMIT)}) – vermutlich liegt das an der Einrichtung "
                 "des Builds, nicht an der Datei. Bitte wenden Sie sich an die Technik.")
+    if reason == "no_pages":
+        return (f"Das PDF {quoted(name)} enthält keine Seiten. Exportieren oder speichern Sie "
+                "es neu und legen Sie es noch einmal ab.")
     if reason == "password":
         return (f"Das PDF {quoted(name)} lässt sich nur mit einem Passwort öffnen – auch für "
                 "die Leserinnen und Leser der Website. Speichern Sie es ohne Kennwort zum "
