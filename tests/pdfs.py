@@ -158,6 +158,43 @@ def rc4_40_bit(copying: bool) -> bytes:
     return _bytes(writer)
 
 
+def marked_without_structure_tree() -> bytes:
+    """/MarkInfo /Marked true, but no /StructTreeRoot: no tags a screen reader can use."""
+    writer = _writer(["Merkblatt"])
+    _tag(writer, "Merkblatt")
+    del writer.root_object["/StructTreeRoot"]
+    return _bytes(writer)
+
+
+XMP_TITLE = "Elternbeiträge 2026"
+
+
+def title_only_in_xmp() -> bytes:
+    """Tagged, German, shows its title; the title stands only in the XMP metadata
+    (dc:title), not in the document information dictionary."""
+    writer = _writer(["Elternbeiträge"])
+    _tag(writer, "")
+    del writer._info.get_object()[NameObject("/Title")]
+    packet = (
+        '<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>'
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '
+        'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+        f'<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{XMP_TITLE}</rdf:li></rdf:Alt>'
+        '</dc:title></rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>')
+    metadata = DecodedStreamObject()
+    metadata.set_data(packet.encode("utf-8"))
+    metadata.update({NameObject("/Type"): NameObject("/Metadata"),
+                     NameObject("/Subtype"): NameObject("/XML")})
+    writer.root_object[NameObject("/Metadata")] = writer._add_object(metadata)
+    return _bytes(writer)
+
+
+def only_whitespace() -> bytes:
+    """Two pages whose text is only spaces: nothing to read."""
+    return _bytes(_writer(["   ", "      "]))
+
+
 def without_pages() -> bytes:
     """A page tree with no page."""
     return _bytes(PdfWriter())

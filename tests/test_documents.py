@@ -119,6 +119,21 @@ def test_a_pdf_without_pages_is_unreadable_and_says_so(tmp_path):
         "Das PDF „leer.pdf“ enthält keine Seiten.")
 
 
+def test_markinfo_without_a_structure_tree_is_untagged():
+    assert analyse_pdf(pdfs.marked_without_structure_tree()).shortcomings == ("untagged",)
+
+
+def test_a_title_only_in_the_xmp_metadata_is_found():
+    analysis = analyse_pdf(pdfs.title_only_in_xmp())
+    assert analysis.title == pdfs.XMP_TITLE and analysis.shortcomings == ()
+
+
+def test_pages_of_only_spaces_have_no_text():
+    analysis = analyse_pdf(pdfs.only_whitespace())
+    assert analysis.page_count == 2 and not analysis.has_text
+    assert "no_text" in analysis.shortcomings
+
+
 @pytest.mark.parametrize(("case", "reason"), [
     (pdfs.password_protected, "password"), (pdfs.corrupt, "corrupt"),
     (lambda: pdfs.untagged()[:200], "corrupt"), (lambda: b"%PDF-1.7\n" + bytes(300), "corrupt"),
@@ -313,6 +328,21 @@ def test_a_damaged_or_outdated_cache_entry_is_analysed_again(tmp_path, damage):
     assert cache.analysis_of(pdfs.untagged()) == expected
     assert analyse.calls == 2
     assert cache.analysis_of(pdfs.untagged()) == expected and analyse.calls == 2  # rewritten
+
+
+def test_a_valid_entry_of_an_older_analysis_version_is_analysed_again(tmp_path):
+    import json
+
+    from documents.cache import VERSION
+
+    analyse = CountingAnalysis()
+    expected = AnalysisCache(tmp_path, analyse).analysis_of(pdfs.untagged())
+    [path] = tmp_path.glob("*.json")
+    older = {**VERSION, "analysis": VERSION["analysis"] - 1}
+    path.write_text(json.dumps({"version": older, "analysis": {
+        **expected.to_json(), "title": "Alte Analyse"}}), encoding="utf-8")
+    assert AnalysisCache(tmp_path, analyse).analysis_of(pdfs.untagged()) == expected
+    assert analyse.calls == 2
 
 
 GOOD_ANALYSIS = {"page_texts": ["x"], "title": "", "language": "", "tagged": False,
