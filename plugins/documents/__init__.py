@@ -4,11 +4,12 @@ Every PDF that Pelican copies and the publication policy publishes is read with 
 (`analysis.py`): page count, the text of every page, title, language, tags, whether the
 viewer shows the title, and encryption against assistive technology. Its users are the
 written contents that use it — named in their `Attachments` header or linked in their
-body (`{static}`, `{attach}` or a plain link to files/…); a PDF under files/ that no
+body (`{static}` or a plain link to files/…; the build refuses `{attach}`); a PDF that no
 content uses is published, so it is checked too (with no users). Production builds never
 read the PDFs only withheld items use; preview builds read what they show.
 
-- A PDF that cannot be opened (broken, or only with a password) is a problem of that
+- A PDF that cannot be opened (broken, only with a password, without pages; or one this
+  build cannot check, e.g. AES without `cryptography`: "unchecked") is a problem of that
   file (`path:1: message`, German), reported with every other content problem before
   anything is written. So is a PDF with more pages or text than the build reads of one
   file (`analysis.MAX_PAGES`, `analysis.MAX_TEXT_CHARACTERS`): a few KB can repeat one
