@@ -19,6 +19,7 @@ from pypdf.generic import (
     DictionaryObject,
     NameObject,
     NumberObject,
+    StreamObject,
     TextStringObject,
 )
 
@@ -310,3 +311,48 @@ if __name__ == "__main__":
     for relative, make in COMMITTED.items():
         (root / relative).write_bytes(make())
         print(relative)
+
+
+def _to_unicode_map(codes: dict[str, int]) -> bytes:
+    """A ToUnicode CMap: code -> the character's UTF-16 units (lone surrogates kept)."""
+    entries = "\n".join(f"<{code:04X}> <{ord(char):04X}>" for char, code in codes.items())
+    return ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+            "/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
+            "1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+            f"{len(codes)} beginbfchar\n{entries}\nendbfchar\n"
+            "endcmap CMapName currentdict /CMap defineresource pop end end").encode()
+
+
+def any_unicode_text(pages: list[str], title: str = "Unicode") -> bytes:
+    """Tagged, German, titled; each page shows its text (one line, characters of the Basic
+    Multilingual Plane, lone surrogates too) through a Type0 font with a ToUnicode map,
+    as pypdf then extracts it."""
+    codes = {char: n + 1 for n, char in enumerate(sorted(set("".join(pages))))}
+    writer = PdfWriter()
+    to_unicode = StreamObject()
+    to_unicode._data = _to_unicode_map(codes)
+    descendant = DictionaryObject({
+        NameObject("/Type"): NameObject("/Font"),
+        NameObject("/Subtype"): NameObject("/CIDFontType2"),
+        NameObject("/BaseFont"): NameObject("/Arial"), NameObject("/DW"): NumberObject(500),
+        NameObject("/CIDSystemInfo"): DictionaryObject({
+            NameObject("/Registry"): TextStringObject("Adobe"),
+            NameObject("/Ordering"): TextStringObject("Identity"),
+            NameObject("/Supplement"): NumberObject(0)})})
+    font = writer._add_object(DictionaryObject({
+        NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type0"),
+        NameObject("/BaseFont"): NameObject("/Arial"),
+        NameObject("/Encoding"): NameObject("/Identity-H"),
+        NameObject("/DescendantFonts"): ArrayObject([writer._add_object(descendant)]),
+        NameObject("/ToUnicode"): writer._add_object(to_unicode)}))
+    for text in pages:
+        page = writer.add_blank_page(*A4)
+        page[NameObject("/Resources")] = DictionaryObject({
+            NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})})
+        shown = "".join(f"{codes[char]:04X}" for char in text)
+        content = DecodedStreamObject()
+        content.set_data(f"BT /F1 12 Tf 72 720 Td <{shown}> Tj ET".encode())
+        page.replace_contents(content)
+    _tag(writer, title)
+    return _bytes(writer)

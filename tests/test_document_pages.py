@@ -22,6 +22,7 @@ from support import (
     files_mentioning,
     item_text,
     page,
+    run_pelican,
 )
 from test_accessibility import axe_violations
 from test_documents import german_size
@@ -532,3 +533,53 @@ def test_the_text_of_a_pdf_in_another_language_is_marked_with_it(tmp_path, langu
     output = build(content, tmp_path / "out", SEARCH={"enabled": False})
     text = page(output, "/dokumente/leaflet/").select_one(".document__text")
     assert text.get("lang") == marked
+
+
+def item_with_pdf(tmp_path, pdf: bytes, name: str = "unicode.pdf"):
+    content = copy_site(tmp_path / "content")
+    (content / "files" / name).write_bytes(pdf)
+    (content / "pressemitteilungen" / "mit_pdf.md").write_text(item_text(
+        "Mit PDF", "2025-05-02", "Text.", Attachments=f"files/{name}"), encoding="utf-8")
+    return content
+
+
+def test_a_lone_surrogate_in_pdf_text_is_dropped_not_a_crash(tmp_path):
+    content = item_with_pdf(tmp_path, pdfs.any_unicode_text(["Hallo \ud800Welt"]))
+    result = run_pelican(str(content), "-s", str(ROOT / "publishconf.py"), "-o",
+                         str(tmp_path / "out"), "-e", 'SEARCH={"enabled": false}',
+                         "-e", f'DOCUMENTS={{"cache": "{tmp_path / "cache"}"}}')
+    assert result.returncode == 0, result.stderr
+    text = page(tmp_path / "out", "/dokumente/unicode/").select_one("#seite-1").parent
+    assert "Hallo Welt" in text.get_text()
+
+
+@pytest.mark.parametrize("invisible", ["\x02\x06\x01\x03", "\u200b\ufeff\u200b", "  \t  "])
+def test_a_pdf_whose_text_is_no_letters_gets_no_text_version_and_the_no_text_mark(tmp_path,
+                                                                                invisible):
+    content = item_with_pdf(tmp_path, pdfs.any_unicode_text([invisible]))
+    output = build(content, tmp_path / "out", SEARCH={"enabled": False},
+                   DOCUMENTS={"cache": str(tmp_path / "cache")})
+    assert not (output / "dokumente" / "unicode").exists()
+    item = page(output, "/pressemitteilungen/2025/mit-pdf/")
+    assert "Textfassung" not in item.select_one(".attachments").get_text()
+    assert item.select_one(".attachments__barrier") is not None
+
+
+def test_a_pdf_title_loses_bidi_controls_and_is_cut_to_a_readable_length(tmp_path):
+    title = "\u202eTitel umgedreht " + "Wort " * 100
+    content = item_with_pdf(tmp_path, pdfs.any_unicode_text(["Inhalt"], title=title))
+    output = build(content, tmp_path / "out", SEARCH={"enabled": False},
+                   DOCUMENTS={"cache": str(tmp_path / "cache")})
+    heading = page(output, "/dokumente/unicode/").h1.get_text()
+    assert heading.startswith("Titel umgedreht Wort") and heading.endswith(" …")
+    assert len(heading) <= 202 and "\u202e" not in heading
+
+
+@pytest.mark.parametrize("name", ["...pdf", "._bericht.pdf"])
+def test_an_attachment_whose_name_starts_with_a_dot_is_a_problem(tmp_path, name):
+    """Hidden files are never copied: the item would link a file that is not there."""
+    content = item_with_pdf(tmp_path, pdfs.tagged_with_language_and_title(), name=name)
+    with pytest.raises(ContentError) as raised:
+        build(content, tmp_path / "out", SEARCH={"enabled": False},
+              DOCUMENTS={"cache": str(tmp_path / "cache")})
+    assert any("mit einem Punkt" in p.message for p in raised.value.problems)

@@ -221,6 +221,10 @@ def _check_file(relative: str, folder: str, noun: str, content_root: Path) -> li
     if not relative.startswith(f"{folder}/"):
         return [f"{noun} {quoted(relative)}: Der Pfad muss mit {folder}/ beginnen und ab dem "
                 f"Inhaltsordner gelten, z. B. {folder}/2025/dokument.pdf."]
+    if any(part.startswith(".") for part in relative.split("/")):
+        return [f"{noun} {quoted(relative)}: Dateien und Ordner, deren Name mit einem Punkt "
+                "beginnt, veröffentlicht die Website nie (versteckte Dateien). Benennen Sie "
+                "die Datei um, z. B. ohne den Punkt am Anfang."]
     target = (content_root / relative).resolve()
     if not target.is_relative_to(content_root.resolve() / folder) or not target.is_file():
         return [f"{noun} {quoted(relative)} nicht gefunden. Legen Sie die Datei unter "

@@ -27,9 +27,19 @@ def clean(text: str) -> str:
     return FORBIDDEN.sub("", LINE_BREAK.sub("\n", text))
 
 
-def one_line(text: str) -> str:
-    """`text` cleaned, on one line with single spaces (a title)."""
-    return " ".join(clean(text).split())
+# Bidirectional embeddings, overrides and isolates: an unterminated one in a title would
+# reverse the rest of the browser tab's title or a search result.
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+TITLE_LENGTH = 200
+
+
+def one_line(text: str, limit: int = TITLE_LENGTH) -> str:
+    """`text` cleaned, without bidi controls, on one line with single spaces (a title),
+    at most `limit` characters (cut at a space, with "…")."""
+    line = " ".join(BIDI_CONTROLS.sub("", clean(text)).split())
+    if len(line) <= limit:
+        return line
+    return line[:limit].rsplit(" ", 1)[0].rstrip() + " …"
 
 
 def paragraphs(text: str) -> tuple[tuple[str, ...], ...]:

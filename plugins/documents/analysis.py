@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 import warnings
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
@@ -24,7 +25,8 @@ from pypdf.generic import BooleanObject, DictionaryObject
 
 # Part of every cache entry: raise it whenever the analysis gives different results for
 # the same bytes (the cache then reads no older entry).
-ANALYSIS_VERSION = 2  # 2: empty structure trees, revision 2, no pages, failed pages
+ANALYSIS_VERSION = 3  # 2: empty structure trees, revision 2, no pages, failed pages;
+# 3: no lone surrogates, text means a letter or digit
 # What a PDF can lack, in the order they are reported.
 SHORTCOMINGS = ("untagged", "no_language", "no_title", "title_not_shown", "no_text",
                 "blocks_assistive_technology")
@@ -38,6 +40,9 @@ DEFINITE_REASONS = ("corrupt", "password", "no_pages")
 # Errors of the build's environment or limits (a missing `cryptography` for AES, memory,
 # pypdf's limits): the file is "unchecked", not broken, and the verdict is not cached.
 ENVIRONMENT_ERRORS = (DependencyError, MemoryError, RecursionError, LimitReachedError)
+
+
+LONE_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 class UnreadablePdf(Exception):
@@ -73,7 +78,9 @@ class PdfAnalysis:
 
     @property
     def has_text(self) -> bool:
-        return any(text.strip() for text in self.page_texts)
+        """Some page has a letter or digit (not only spaces, control characters or the
+        codes of a font without a Unicode map)."""
+        return any(any(c.isalnum() for c in text) for text in self.page_texts)
 
     @property
     def shortcomings(self) -> tuple[str, ...]:
@@ -147,9 +154,14 @@ def _page_text(page: pypdf.PageObject) -> str:
     limits, e.g. a detailed vector map, or a broken one): a page without text, not a
     broken file."""
     try:
-        return page.extract_text() or ""
+        return without_surrogates(page.extract_text() or "")
     except Exception:  # noqa: BLE001 — pypdf's text extraction may raise anything
         return ""
+
+
+def without_surrogates(text: str) -> str:
+    """Lone surrogates (from a broken ToUnicode map) are no text and no valid UTF-8."""
+    return LONE_SURROGATES.sub("", text)
 
 
 def _title(reader: pypdf.PdfReader) -> str:
@@ -208,7 +220,7 @@ def _resolved(value):
 
 def _text(value) -> str:
     value = _resolved(value)
-    return str(value).strip() if isinstance(value, str) else ""
+    return without_surrogates(str(value)).strip() if isinstance(value, str) else ""
 
 
 def _describe(error: Exception) -> str:

@@ -86,7 +86,7 @@ class AnalysisCache:
             with os.fdopen(descriptor, "w", encoding="utf-8") as file:
                 json.dump(entry, file, ensure_ascii=False)
             os.replace(temporary, path)
-        except OSError:
+        except (OSError, ValueError):  # ValueError: text JSON cannot write as UTF-8
             Path(temporary).unlink(missing_ok=True)
 
 
