@@ -463,6 +463,23 @@ def test_two_pdfs_with_one_address_stop_the_build_naming_both(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
+def test_a_collision_with_an_embargoed_items_pdf_stops_the_build_now(tmp_path):
+    """Not only at the release time, when the build would fail and the item not appear."""
+    content = copy_site(tmp_path / "content")
+    (content / "files/Plan.pdf").write_bytes(pdfs.tagged_with_language_and_title())
+    (content / "files/plan.pdf").write_bytes(pdfs.tagged_with_language_and_title())
+    (content / "pressemitteilungen/2025/oeffentlich.md").write_text(item_text(
+        "Öffentlich", "2025-02-02", "Plan.", Attachments="files/Plan.pdf"), encoding="utf-8")
+    (content / "pressemitteilungen/2099/sperrfrist.md").parent.mkdir()
+    (content / "pressemitteilungen/2099/sperrfrist.md").write_text(item_text(
+        "Sperrfrist", "2099-02-02", "Plan.", Attachments="files/plan.pdf"), encoding="utf-8")
+    with pytest.raises(ContentError) as raised:
+        build(content, tmp_path / "out", conf="publishconf.py", SEARCH={"enabled": False},
+              DOCUMENTS={"cache": str(tmp_path / "cache")})
+    [problem] = raised.value.problems
+    assert "„files/Plan.pdf“ und „files/plan.pdf“ bekämen" in problem.message
+
+
 def test_a_pdf_no_content_uses_is_checked_but_gets_no_text_version(tmp_path, capsys):
     """Copied from files/ and published, but no item it belongs to: the text version's
     page would name none (its users are empty)."""
@@ -583,3 +600,13 @@ def test_an_attachment_whose_name_starts_with_a_dot_is_a_problem(tmp_path, name)
         build(content, tmp_path / "out", SEARCH={"enabled": False},
               DOCUMENTS={"cache": str(tmp_path / "cache")})
     assert any("mit einem Punkt" in p.message for p in raised.value.problems)
+
+
+def test_a_shared_pdfs_search_filters_come_from_its_public_items_only(preview):
+    """In preview the embargoed item (2099, KI) also uses it: its year and topic stay out."""
+    data = page(preview, SHARED_URL)
+    filters = {(span["data-pagefind-filter"], span.get_text())
+               for span in data.select("[data-pagefind-filter]")}
+    assert filters == {("art", "Dokument"), ("jahr", "2025"), ("thema", "Kinderschutz")}
+    meta = data.select_one('[data-pagefind-meta="zugehoerig"]').get_text()
+    assert meta == "Gemeinsamer Plan" and EMBARGOED_TITLE not in meta

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from content_model.checks import content_checks
@@ -12,7 +13,7 @@ from pelican.generators import Generator
 from publication.plugin import policy_of
 
 from .settings import check_plugin_order, settings_of
-from .versions import collision_problem, grouped_by_address, text_version
+from .versions import colliding_addresses, collision_problem, grouped_by_address, text_version
 
 logger = logging.getLogger(__name__)
 CONTEXT_KEY = "document_pages"
@@ -33,13 +34,15 @@ def plan_text_versions(generators) -> list[Problem]:
     if not settings_of(context)["enabled"]:
         return []
     policy = policy_of(context)
-    root = Path(context["PATH"])
-    problems = []
-    for address, documents in grouped_by_address(context.get("documents", {}).values()).items():
-        if len(documents) > 1:
-            problems.append(collision_problem(address, documents))
+    root = Path(os.path.abspath(context["PATH"]))
+    documents = context.get("documents", {})
+    used = {path for paths in policy.files_used.values() for path in paths}
+    collisions = colliding_addresses(used | set(documents))
+    problems = [collision_problem(a, paths, root) for a, paths in collisions.items()]
+    for address, group in grouped_by_address(documents.values()).items():
+        if address in collisions:
             continue
-        version = text_version(documents[0], address, root, policy)
+        version = text_version(group[0], address, root, policy)
         version.document.text_version_url = version.url
         context[CONTEXT_KEY].append(version)
     return problems

@@ -89,12 +89,22 @@ def grouped_by_address(documents) -> dict[str, list]:
     return dict(sorted(groups.items()))
 
 
-def collision_problem(address: str, documents) -> Problem:
+def colliding_addresses(paths) -> dict[str, list[str]]:
+    """{address: the PDF paths (two or more) that would get it}, for every PDF the
+    contents use — also those of withheld items, else the build at their release time
+    would be the first to fail."""
+    groups = defaultdict(set)
+    for path in paths:
+        if path.lower().endswith(".pdf"):
+            groups[address_of(path)].add(path)
+    return {address: sorted(group) for address, group in sorted(groups.items())
+            if len(group) > 1}
+
+
+def collision_problem(address: str, paths: list[str], content_root: Path) -> Problem:
     """Two or more PDFs whose names differ only in case (or in .pdf/.PDF)."""
-    first, *others = sorted(d.path for d in documents)
-    names = " und ".join(quoted(p) for p in [first, *others])
-    later = sorted(documents, key=lambda d: d.path)[-1]
-    return Problem(later.source_path, 1, (
+    names = " und ".join(quoted(p) for p in paths)
+    return Problem(str(content_root / paths[-1]), 1, (
         f"Die PDFs {names} bekämen dieselbe Textfassung /{address} – in Adressen der "
         "Website zählt Groß- und Kleinschreibung nicht. Benennen Sie eine der Dateien um "
         "(und die Verweise darauf)."))
