@@ -68,6 +68,7 @@ PLUGINS = [
     "documents",
     "document_pages",
     "sitemap",
+    "structured_data",
     "search_index",
     "precompress",
     "atomic_output",
@@ -138,6 +139,13 @@ SITEMAP = {
     "save_as": "sitemap.xml",
     "exclude": [r"^404\.html$", r"^suche/", r"^feeds/"],
     "preview_site_url": FEEDS["preview_site_url"],
+}
+# schema.org JSON-LD on public items and the home page (plugins/structured_data): absolute
+# URLs from SITEURL, in preview builds from preview_site_url; logo: the theme file (under
+# THEME_STATIC_DIR, unhashed: a stable address) given as the authority's logo.
+STRUCTURED_DATA = {
+    "preview_site_url": FEEDS["preview_site_url"],
+    "logo": "img/favicon.svg",
 }
 # /.well-known/security.txt (RFC 9116): whom to tell about a vulnerability of the site.
 # contact: mailto:, https: or tel: URIs (at least one); Expires is the build's clock plus

@@ -39,7 +39,8 @@ DOM_VIOLATIONS = """() => {
     if (["iframe", "frame", "object", "embed", "base", "applet"].includes(tag)) found.push(tag);
     if (tag === "meta" && (el.getAttribute("http-equiv") || "").toLowerCase() === "refresh")
       found.push("meta refresh");
-    if (tag === "script" && !(el.src && new URL(el.src).origin === location.origin))
+    const dataBlock = el.type === "application/ld+json" && el.parentElement === document.head;
+    if (tag === "script" && !dataBlock && !(el.src && new URL(el.src).origin === location.origin))
       found.push("inline or foreign script");
     for (const attr of el.attributes) {
       if (attr.name.toLowerCase().startsWith("on")) found.push(`${tag}[${attr.name}]`);

@@ -1,5 +1,7 @@
 """Real builds of the fixture site: URLs, topics, dates, item fields, other trees."""
 
+import json
+
 import pytest
 from pypdf import PdfReader
 from support import (
@@ -184,6 +186,9 @@ def test_every_page_has_skip_link_landmarks_and_no_inline_script(site_output):
         assert '<main id="inhalt"' in html and "<footer" in html and "<nav" in html, file
         assert "style=" not in html, file
         for script in soup(file).find_all("script"):
+            if script.get("type") == "application/ld+json":  # a data block, never run
+                assert script.parent.name == "head" and json.loads(script.string), file
+                continue
             assert script.get("src", "").startswith("/theme/") and not script.string, file
 
 
