@@ -104,11 +104,12 @@ PREVIEW_POLICY = meta_policy(get_settings(ROOT / "content", ROOT / "output"))
 
 def preview_scripts(tab) -> list[str]:
     """The page's scripts (their src; "inline" for inline ones) after checking that the
-    page carries the site's policy once."""
+    page carries the site's policy once. JSON-LD blocks in the head are data, never run
+    (plugins/structured_data; tests/test_structured_data.py checks them)."""
     policies = tab.locator('meta[http-equiv="Content-Security-Policy"]').evaluate_all(
         "metas => metas.map(m => m.content)")
     assert policies == [PREVIEW_POLICY]
-    return tab.locator("script").evaluate_all(
+    return tab.locator('script:not(head > script[type="application/ld+json"])').evaluate_all(
         "scripts => scripts.map(s => s.getAttribute('src') ?? 'inline')")
 
 
