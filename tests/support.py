@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 import shutil
 import subprocess
 import sys
@@ -136,6 +137,19 @@ def files_mentioning(output: Path, marker: str) -> list[str]:
 
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def executable_scripts(document: BeautifulSoup, where) -> list:
+    """The page's <script> elements but its JSON-LD data blocks (never run), after checking
+    that each of those is in the head, parses as JSON and holds no raw `<`."""
+    scripts = []
+    for script in document.find_all("script"):
+        if script.get("type") != "application/ld+json":
+            scripts.append(script)
+            continue
+        assert script.parent.name == "head" and "<" not in script.string, where
+        assert json.loads(script.string), where
+    return scripts
 
 
 def page(output: Path, url: str) -> BeautifulSoup:
